@@ -1,0 +1,13 @@
+package dev.covenant;
+
+/** The running Covenant version, from the jar manifest (or "dev" when run from classes). */
+public final class Version {
+
+    private Version() {
+    }
+
+    public static String current() {
+        String v = Version.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+}

@@ -1,0 +1,137 @@
+package dev.covenant.cli;
+
+import dev.covenant.engine.Batch;
+import dev.covenant.engine.Limits;
+import dev.covenant.engine.RuleBase;
+import dev.covenant.finding.Report;
+import dev.covenant.finding.Severity;
+import dev.covenant.report.Formats;
+import dev.covenant.report.Renderer;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code covenant check}: evaluates scenarios against the rule pack and reports findings. */
+@Command(name = "check",
+        mixinStandardHelpOptions = true,
+        description = {"Evaluates scenario files against the rules and reports findings with citations and evidence.",
+            "Findings are issues for counsel to review, not legal advice."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:no finding at or above --fail-on",
+            "1:findings at or above --fail-on",
+            "2:invalid input (usage, scenario or rule diagnostics) or an evaluation error; wins over 1"})
+public final class CheckCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(paramLabel = "PATH", arity = "0..*",
+            description = "Scenario files or directories (searched recursively for *.yaml, *.yml). Default: fixtures/")
+    List<Path> paths;
+
+    @Option(names = "--rules", paramLabel = "DIR", defaultValue = "rules",
+            description = "Directory of *.drl rule files, searched recursively. Default: ${DEFAULT-VALUE}/")
+    Path rules;
+
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
+            description = "Output format: text or json. Default: ${DEFAULT-VALUE}")
+    String format;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+            description = "Write the report to FILE (atomically) instead of standard output.")
+    Path output;
+
+    @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "low",
+            description = "Exit 1 when a finding is at or above this severity: critical, high, medium, low, info. Default: ${DEFAULT-VALUE}")
+    String failOn;
+
+    @Option(names = "--as-of", paramLabel = "DATE",
+            description = "Evaluate every scenario as of this date (YYYY-MM-DD) instead of its own as_of.")
+    String asOf;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Scenarios evaluated in parallel. Default: the number of cores.")
+    Integer threads;
+
+    @Option(names = "--max-firings", paramLabel = "N", defaultValue = "100000",
+            description = "Rule firings allowed per scenario before it is stopped as an error. Default: ${DEFAULT-VALUE}")
+    int maxFirings;
+
+    @Option(names = "--time-budget", paramLabel = "SECONDS", defaultValue = "10",
+            description = "Seconds allowed per scenario before it is stopped as an error. Default: ${DEFAULT-VALUE}")
+    double timeBudget;
+
+    @Option(names = {"-v", "--verbose"}, description = "Log what the engine does to standard error.")
+    boolean verbose;
+
+    @Override
+    public Integer call() throws IOException {
+        Renderer renderer = Formats.renderer(format).orElseThrow(() -> usage("unknown --format '" + format
+                + "'; expected one of: " + String.join(", ", Formats.names())));
+        Severity threshold = Severity.parse(failOn).orElseThrow(() -> usage("unknown --fail-on '" + failOn
+                + "'; expected one of: " + Severity.choices()));
+        LocalDate date = parseAsOf();
+        if (maxFirings < 1 || timeBudget <= 0 || (threads != null && threads < 1)) {
+            throw usage("--max-firings, --time-budget and --threads must be positive");
+        }
+        Batch.Options options = new Batch.Options(date,
+                threads == null ? Runtime.getRuntime().availableProcessors() : threads,
+                new Limits(maxFirings, Duration.ofMillis(Math.round(timeBudget * 1000))));
+        List<Path> roots = paths == null || paths.isEmpty() ? List.of(Path.of("fixtures")) : paths;
+
+        Report report;
+        try (RuleBase ruleBase = RuleBase.compile(rules)) {
+            report = Batch.run(ruleBase, roots, options);
+        }
+        write(report, renderer);
+        return report.exitCode(threshold);
+    }
+
+    private void write(Report report, Renderer renderer) throws IOException {
+        if (output == null) {
+            PrintWriter out = spec.commandLine().getOut();
+            renderer.render(report, out);
+            out.flush();
+            return;
+        }
+        AtomicFile.write(output, w -> renderer.render(report, w));
+        if (!report.ruleDiagnostics().isEmpty() || !report.inputDiagnostics().isEmpty()) {
+            // Diagnostics also go to the terminal, so a failing CI log says why without opening the file.
+            Writer err = new OutputStreamWriter(System.err, StandardCharsets.UTF_8);
+            for (var d : report.ruleDiagnostics()) {
+                err.write(d.format() + "\n");
+            }
+            for (var d : report.inputDiagnostics()) {
+                err.write(d.format() + "\n");
+            }
+            err.flush();
+        }
+    }
+
+    private LocalDate parseAsOf() {
+        if (asOf == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(asOf);
+        } catch (DateTimeParseException e) {
+            throw usage("--as-of '" + asOf + "' is not a date (YYYY-MM-DD)");
+        }
+    }
+
+    private CommandLine.ParameterException usage(String message) {
+        return new CommandLine.ParameterException(spec.commandLine(), message);
+    }
+}

@@ -1,0 +1,66 @@
+package dev.covenant.cli;
+
+import dev.covenant.Version;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code covenant} command. */
+@Command(name = "covenant",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.VersionProvider.class,
+        description = "Checks what a platform did against what it promised and published.",
+        subcommands = {CheckCommand.class, CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:no finding at or above --fail-on",
+            "1:findings at or above --fail-on",
+            "2:invalid input: usage, scenario or rule diagnostics, evaluation errors"})
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        Logging.configure(args);
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns the exit code (used by tests, without exiting the JVM). */
+    public static int run(String... args) {
+        return commandLine().execute(args);
+    }
+
+    static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new Main());
+        // Citations carry "§" and names may carry any script: always write UTF-8.
+        cli.setOut(new java.io.PrintWriter(new java.io.OutputStreamWriter(System.out, java.nio.charset.StandardCharsets.UTF_8), true));
+        cli.setErr(new java.io.PrintWriter(new java.io.OutputStreamWriter(System.err, java.nio.charset.StandardCharsets.UTF_8), true));
+        cli.setExitCodeExceptionMapper(e -> 2);
+        cli.setParameterExceptionHandler((ex, a) -> {
+            ex.getCommandLine().getErr().println("covenant: " + ex.getMessage());
+            ex.getCommandLine().getErr().println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+            return 2;
+        });
+        cli.setExecutionExceptionHandler((ex, c, parsed) -> {
+            c.getErr().println("covenant: internal error: " + ex);
+            if (Logging.verbose()) {
+                ex.printStackTrace(c.getErr());
+            }
+            return 2;
+        });
+        return cli;
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: try 'covenant check'");
+    }
+
+    /** Reports the version from the jar manifest. */
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"covenant " + Version.current()};
+        }
+    }
+}

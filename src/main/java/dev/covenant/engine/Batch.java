@@ -1,0 +1,103 @@
+package dev.covenant.engine;
+
+import dev.covenant.finding.Report;
+import dev.covenant.finding.ScenarioResult;
+import dev.covenant.model.Scenario;
+import dev.covenant.scenario.LoadResult;
+import dev.covenant.scenario.ScenarioFiles;
+import dev.covenant.scenario.ScenarioLoader;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Loads and evaluates many scenario files in parallel; one broken file never stops the others, and
+ * every file found is accounted for in the report (evaluated, invalid or error).
+ */
+public final class Batch {
+
+    /** How a batch runs: {@code asOf} (nullable) overrides every scenario's own date. */
+    public record Options(LocalDate asOf, int threads, Limits limits) {
+
+        public static Options defaults() {
+            return new Options(null, Runtime.getRuntime().availableProcessors(), Limits.DEFAULT);
+        }
+
+        public Options withAsOf(LocalDate date) {
+            return new Options(date, threads, limits);
+        }
+    }
+
+    private Batch() {
+    }
+
+    public static Report run(RuleBase ruleBase, List<Path> roots, Options options) {
+        if (!ruleBase.isUsable()) {
+            return new Report(ruleBase.diagnostics(), List.of(), List.of());
+        }
+        ScenarioFiles.Listing listing = ScenarioFiles.find(roots);
+        Evaluator evaluator = new Evaluator(ruleBase, options.limits());
+        AtomicInteger counter = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, options.threads()), r -> {
+            Thread t = new Thread(r, "covenant-eval-" + counter.incrementAndGet());
+            t.setDaemon(true); // a consequence stuck in plain Java must not keep the JVM alive
+            return t;
+        });
+        try {
+            List<Future<ScenarioResult>> futures = new ArrayList<>();
+            for (ScenarioFiles.Found file : listing.files()) {
+                futures.add(pool.submit(() -> evaluateFile(evaluator, file, options.asOf())));
+            }
+            List<ScenarioResult> results = new ArrayList<>();
+            // The watchdog halts rule loops within the budget; this outer wait only catches code that
+            // ignores a halt (an endless loop inside one consequence).
+            long grace = options.limits().timeBudget().toMillis() * 3 + 5_000;
+            for (int i = 0; i < futures.size(); i++) {
+                results.add(await(futures.get(i), listing.files().get(i), grace));
+            }
+            return new Report(List.of(), listing.diagnostics(), results);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Loads and evaluates one file; never throws. */
+    public static ScenarioResult evaluateFile(Evaluator evaluator, ScenarioFiles.Found file, LocalDate asOf) {
+        LoadResult loaded;
+        try {
+            loaded = ScenarioLoader.load(file.path(), file.display());
+        } catch (RuntimeException e) {
+            return new ScenarioResult(file.display(), null, null, null, ScenarioResult.Status.ERROR, List.of(), List.of(),
+                    "internal error while loading: " + e);
+        }
+        if (!loaded.isValid()) {
+            return ScenarioResult.invalid(file.display(), loaded.diagnostics());
+        }
+        Scenario scenario = asOf == null ? loaded.scenario() : loaded.scenario().withAsOf(asOf);
+        return evaluator.evaluate(scenario);
+    }
+
+    private static ScenarioResult await(Future<ScenarioResult> future, ScenarioFiles.Found file, long graceMillis) {
+        try {
+            return future.get(graceMillis, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            return new ScenarioResult(file.display(), null, null, null, ScenarioResult.Status.ERROR, List.of(), List.of(),
+                    "evaluation did not finish within " + graceMillis + " ms and ignored the halt; a rule consequence may loop");
+        } catch (ExecutionException e) {
+            return new ScenarioResult(file.display(), null, null, null, ScenarioResult.Status.ERROR, List.of(), List.of(),
+                    "internal error: " + e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while evaluating " + file.display(), e);
+        }
+    }
+}

@@ -1,0 +1,158 @@
+package dev.covenant.engine;
+
+import dev.covenant.finding.Finding;
+import dev.covenant.finding.ScenarioResult;
+import dev.covenant.model.Scenario;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.BeforeMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
+import org.kie.api.event.rule.ObjectInsertedEvent;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.AgendaFilter;
+
+/**
+ * Evaluates one scenario in its own session from the shared KieBase. Findings are collected by a
+ * listener as rules insert them; {@code @effective}/{@code @expires} are honoured by one agenda filter
+ * for every rule; each scenario is bounded in rule firings and time.
+ */
+public final class Evaluator {
+
+    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "covenant-watchdog");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private final RuleBase ruleBase;
+    private final Limits limits;
+
+    public Evaluator(RuleBase ruleBase, Limits limits) {
+        if (!ruleBase.isUsable()) {
+            throw new IllegalArgumentException("rule base has diagnostics and cannot evaluate");
+        }
+        this.ruleBase = ruleBase;
+        this.limits = limits;
+    }
+
+    public Limits limits() {
+        return limits;
+    }
+
+    public ScenarioResult evaluate(Scenario scenario) {
+        Collector collector = new Collector(ruleBase.catalog());
+        KieSession session = ruleBase.kieBase().newKieSession();
+        AtomicBoolean timedOut = new AtomicBoolean();
+        ScheduledFuture<?> watchdog = null;
+        try {
+            session.addEventListener(collector.agenda);
+            session.addEventListener(collector.runtime);
+            for (Object fact : scenario.facts()) {
+                session.insert(fact);
+            }
+            watchdog = WATCHDOG.schedule(() -> {
+                timedOut.set(true);
+                session.halt();
+            }, limits.timeBudget().toMillis(), TimeUnit.MILLISECONDS);
+            AgendaFilter inForce = match -> {
+                RuleInfo info = ruleBase.catalog().get(match.getRule());
+                return info == null || info.inForceOn(scenario.asOf());
+            };
+            int fired = session.fireAllRules(inForce, limits.maxFirings() + 1);
+            watchdog.cancel(false);
+            if (timedOut.get()) {
+                return error(scenario, collector, "evaluation exceeded its time budget of "
+                        + limits.timeBudget().toMillis() + " ms" + collector.busiestRule());
+            }
+            if (fired > limits.maxFirings()) {
+                return error(scenario, collector, "evaluation stopped after " + limits.maxFirings()
+                        + " rule firings" + collector.busiestRule() + "; does a rule re-insert or modify facts it matches?");
+            }
+            if (collector.silentRule != null) {
+                return error(scenario, collector, "rule '" + collector.silentRule + "' (an obligation rule) fired but reported"
+                        + " no finding; end its consequence with finding(kcontext)...report()");
+            }
+            return new ScenarioResult(scenario.file(), scenario.id(), scenario.title(), scenario.asOf(),
+                    ScenarioResult.Status.EVALUATED, collector.findings, List.of(), null);
+        } catch (RuntimeException e) {
+            String rule = collector.firing == null ? "" : " in rule '" + collector.firing + "'";
+            return error(scenario, collector, "evaluation failed" + rule + ": " + rootMessage(e));
+        } finally {
+            if (watchdog != null) {
+                watchdog.cancel(false);
+            }
+            session.dispose();
+        }
+    }
+
+    private static ScenarioResult error(Scenario scenario, Collector collector, String message) {
+        return new ScenarioResult(scenario.file(), scenario.id(), scenario.title(), scenario.asOf(),
+                ScenarioResult.Status.ERROR, List.of(), List.of(), message);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String text = root.getMessage();
+        return root.getClass().getSimpleName() + (text == null ? "" : ": " + text.lines().findFirst().orElse(""));
+    }
+
+    /** Listens to one session: collects findings, counts firings per rule, notes silent obligation rules. */
+    private static final class Collector {
+        final List<Finding> findings = new ArrayList<>();
+        final Map<String, Integer> firings = new HashMap<>();
+        final RuleCatalog catalog;
+        String firing;
+        String silentRule;
+        int findingsAtStart;
+
+        Collector(RuleCatalog catalog) {
+            this.catalog = catalog;
+        }
+
+        final DefaultRuleRuntimeEventListener runtime = new DefaultRuleRuntimeEventListener() {
+            @Override
+            public void objectInserted(ObjectInsertedEvent event) {
+                if (event.getObject() instanceof Finding finding) {
+                    findings.add(finding);
+                }
+            }
+        };
+
+        final DefaultAgendaEventListener agenda = new DefaultAgendaEventListener() {
+            @Override
+            public void beforeMatchFired(BeforeMatchFiredEvent event) {
+                firing = event.getMatch().getRule().getName();
+                findingsAtStart = findings.size();
+                firings.merge(firing, 1, Integer::sum);
+            }
+
+            @Override
+            public void afterMatchFired(AfterMatchFiredEvent event) {
+                RuleInfo info = catalog.get(event.getMatch().getRule());
+                if (info != null && !info.derive() && findings.size() == findingsAtStart && silentRule == null) {
+                    silentRule = info.name();
+                }
+                firing = null;
+            }
+        };
+
+        String busiestRule() {
+            return firings.entrySet().stream()
+                    .max(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+                    .map(e -> "; rule '" + e.getKey() + "' fired " + e.getValue() + " times")
+                    .orElse("");
+        }
+    }
+}

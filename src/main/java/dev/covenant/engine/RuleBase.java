@@ -1,0 +1,181 @@
+package dev.covenant.engine;
+
+import dev.covenant.source.Diagnostic;
+import dev.covenant.source.SourceSpan;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.runtime.KieContainer;
+
+/**
+ * A compiled rule pack: every {@code *.drl} under a directory, built through the public KIE API
+ * in classic (MVEL) mode, which reports every error with its DRL line. The build mode is decided here
+ * and nowhere else. A pack with any diagnostic has no KieBase and evaluates nothing.
+ */
+public final class RuleBase implements AutoCloseable {
+
+    private static final String RESOURCES = "src/main/resources/";
+    private static final AtomicLong BUILDS = new AtomicLong();
+    private static final Pattern LINE_COLUMN = Pattern.compile("\\[?\\s*[Ll]ine\\s+(\\d+):(\\d+)\\]?");
+    private static final Pattern ERROR_CODE = Pattern.compile("^\\[ERR \\d+\\]\\s*");
+
+    private final RuleSources sources;
+    private final KieContainer container;
+    private final KieBase kieBase;
+    private final RuleCatalog catalog;
+    private final List<Diagnostic> diagnostics;
+
+    private RuleBase(RuleSources sources, KieContainer container, RuleCatalog catalog, List<Diagnostic> diagnostics) {
+        this.sources = sources;
+        this.container = container;
+        this.kieBase = container == null ? null : container.getKieBase();
+        this.catalog = catalog;
+        this.diagnostics = diagnostics.stream().sorted().toList();
+    }
+
+    /** Compiles the pack under {@code rulesDir}; never throws for problems in the rules themselves. */
+    public static RuleBase compile(Path rulesDir) {
+        RuleSources sources;
+        try {
+            sources = RuleSources.read(rulesDir);
+        } catch (IOException e) {
+            String where = dev.covenant.scenario.ScenarioFiles.display(rulesDir);
+            return failed(null, List.of(new Diagnostic(SourceSpan.of(where, 0, 0), "cannot read rules directory: "
+                    + (e instanceof java.nio.file.NoSuchFileException ? "no such directory" : e.getMessage()))));
+        }
+        return compile(sources);
+    }
+
+    public static RuleBase compile(RuleSources sources) {
+        if (sources.files().isEmpty()) {
+            String where = dev.covenant.scenario.ScenarioFiles.display(sources.root());
+            return failed(sources, List.of(new Diagnostic(SourceSpan.of(where, 0, 0), "no *.drl rule files found")));
+        }
+        KieServices services = KieServices.Factory.get();
+        KieFileSystem files = services.newKieFileSystem();
+        // Each build gets its own release id so that a reload never collides with a live container.
+        ReleaseId releaseId = services.newReleaseId("dev.covenant.rules",
+                "pack-" + sources.contentHash().substring(0, 16), "1." + BUILDS.incrementAndGet());
+        files.generateAndWritePomXML(releaseId);
+        sources.files().forEach((relative, text) -> files.write(RESOURCES + relative, text));
+        KieBuilder builder = services.newKieBuilder(files).buildAll();
+        List<Diagnostic> errors = compileErrors(sources, builder.getResults().getMessages(Message.Level.ERROR));
+        if (!errors.isEmpty()) {
+            return failed(sources, errors);
+        }
+        KieContainer container = services.newKieContainer(releaseId);
+        RuleCatalog catalog = RuleCatalog.of(container.getKieBase(), sources);
+        if (!catalog.diagnostics().isEmpty()) {
+            container.dispose();
+            return failed(sources, catalog.diagnostics());
+        }
+        return new RuleBase(sources, container, catalog, List.of());
+    }
+
+    private static RuleBase failed(RuleSources sources, List<Diagnostic> diagnostics) {
+        return new RuleBase(sources, null, null, diagnostics);
+    }
+
+    public boolean isUsable() {
+        return kieBase != null;
+    }
+
+    public List<Diagnostic> diagnostics() {
+        return diagnostics;
+    }
+
+    public KieBase kieBase() {
+        return kieBase;
+    }
+
+    public RuleCatalog catalog() {
+        return catalog;
+    }
+
+    public RuleSources sources() {
+        return sources;
+    }
+
+    @Override
+    public void close() {
+        if (container != null) {
+            container.dispose();
+        }
+    }
+
+    /**
+     * Drools' messages, cleaned: the rules-relative path, the line, the column (from the text when
+     * the API gives 0), one line of message, and no "Parser returned a null Package" echo.
+     */
+    private static List<Diagnostic> compileErrors(RuleSources sources, List<Message> messages) {
+        Set<Diagnostic> errors = new LinkedHashSet<>();
+        for (Message message : messages) {
+            String text = message.getText() == null ? "" : message.getText();
+            if (text.contains("Parser returned a null Package")) {
+                continue;
+            }
+            String path = message.getPath() == null ? "" : message.getPath();
+            String relative = path.startsWith(RESOURCES) ? path.substring(RESOURCES.length()) : path;
+            String file = relative.isEmpty() ? sources.display("") : sources.display(relative);
+            int line = Math.max(message.getLine(), 0);
+            int column = Math.max(message.getColumn(), 0);
+            Matcher lc = LINE_COLUMN.matcher(text);
+            if (lc.find()) {
+                if (line <= 0) {
+                    line = Integer.parseInt(lc.group(1));
+                }
+                if (column <= 0) {
+                    column = Integer.parseInt(lc.group(2)) + 1; // Drools counts columns from 0
+                }
+            }
+            if (column <= 0 && line > 0) {
+                column = columnOfUnresolved(sources.files().get(relative), line, text);
+            }
+            errors.add(new Diagnostic(SourceSpan.of(file, line, column), clean(text)));
+        }
+        return new ArrayList<>(errors);
+    }
+
+    private static final Pattern UNRESOLVED = Pattern.compile("unable to resolve method using strict-mode: [\\w.$]+\\.(\\w+)\\(\\)");
+
+    /** For "unable to resolve" errors Drools gives only the line; point at the unknown name on it. */
+    private static int columnOfUnresolved(String drl, int line, String text) {
+        Matcher m = UNRESOLVED.matcher(text);
+        if (drl == null || !m.find()) {
+            return 0;
+        }
+        String[] lines = drl.split("\n", -1);
+        if (line > lines.length) {
+            return 0;
+        }
+        Matcher name = Pattern.compile("\\b" + Pattern.quote(m.group(1)) + "\\b").matcher(lines[line - 1]);
+        return name.find() ? name.start() + 1 : 0;
+    }
+
+    static String clean(String text) {
+        String first = text.strip().lines().findFirst().orElse("").strip();
+        first = ERROR_CODE.matcher(first).replaceFirst("");
+        first = LINE_COLUMN.matcher(first).replaceFirst("").strip();
+        // MVEL wraps the real reason in boilerplate; keep the reason.
+        int reason = text.indexOf("[Error: ");
+        if (reason >= 0) {
+            int end = text.indexOf(']', reason);
+            String detail = text.substring(reason + 8, end > reason ? end : text.length()).strip();
+            String context = first.replaceAll(":\\s*$", "");
+            first = context.isEmpty() ? detail : context + ": " + detail;
+        }
+        return first.isEmpty() ? "rule compilation failed" : first;
+    }
+}

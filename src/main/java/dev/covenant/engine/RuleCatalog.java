@@ -1,0 +1,249 @@
+package dev.covenant.engine;
+
+import dev.covenant.finding.Severity;
+import dev.covenant.source.Diagnostic;
+import dev.covenant.source.SourceSpan;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.kie.api.KieBase;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+
+/**
+ * The metadata of every rule in a compiled pack, checked: obligation rules need {@code @id}
+ * (unique), {@code @title}, {@code @severity} and {@code @reference}; dates must parse. Problems are
+ * diagnostics at the rule's declaration.
+ */
+public final class RuleCatalog {
+
+    static final Set<String> BASES = Set.of("statute", "contract", "guidance");
+    private static final Pattern RULE_ID = Pattern.compile("[A-Z0-9][A-Z0-9-]*");
+    private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)\\s*;?");
+    private static final Pattern RULE = Pattern.compile("(?m)^(\\s*)rule\\s+(?:\"((?:[^\"\\\\]|\\\\.)*)\"|'([^']*)'|([\\w.$-]+))");
+
+    private final Map<String, RuleInfo> byKey;
+    private final List<Diagnostic> diagnostics;
+
+    private RuleCatalog(Map<String, RuleInfo> byKey, List<Diagnostic> diagnostics) {
+        this.byKey = byKey;
+        this.diagnostics = diagnostics;
+    }
+
+    static RuleCatalog of(KieBase kieBase, RuleSources sources) {
+        Map<String, SourceSpan> declared = declarations(sources);
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        Map<String, RuleInfo> byKey = new LinkedHashMap<>();
+        List<Rule> rules = new ArrayList<>();
+        for (KiePackage pkg : kieBase.getKiePackages()) {
+            rules.addAll(pkg.getRules());
+        }
+        rules.sort(Comparator.comparing((Rule r) -> declaredAt(declared, r).file())
+                .thenComparingInt(r -> declaredAt(declared, r).line()));
+        Map<String, RuleInfo> byId = new HashMap<>();
+        for (Rule rule : rules) {
+            SourceSpan at = declaredAt(declared, rule);
+            RuleInfo info = read(rule, at, diagnostics);
+            byKey.put(info.key(), info);
+            if (info.id() != null) {
+                RuleInfo first = byId.putIfAbsent(info.id(), info);
+                if (first != null) {
+                    diagnostics.add(new Diagnostic(at, "duplicate rule id '" + info.id() + "' in rule '" + rule.getName()
+                            + "'; already used by rule '" + first.name() + "' at " + first.declared().location()));
+                }
+            }
+        }
+        checkOrdering(rules, byKey, declared, diagnostics);
+        return new RuleCatalog(byKey, List.copyOf(diagnostics));
+    }
+
+    /**
+     * Classification rules must finish before obligation rules match on what they derive (an
+     * accumulate over Reach facts must never see a partial list), so every {@code @derive} rule needs
+     * a salience above every obligation rule's. Salience is not in the public API; where the engine
+     * does not expose it, the check is skipped.
+     */
+    private static void checkOrdering(List<Rule> rules, Map<String, RuleInfo> byKey, Map<String, SourceSpan> declared,
+            List<Diagnostic> diagnostics) {
+        int highestObligation = Integer.MIN_VALUE;
+        for (Rule rule : rules) {
+            Integer salience = salience(rule);
+            RuleInfo info = byKey.get(RuleInfo.key(rule.getPackageName(), rule.getName()));
+            if (salience != null && !info.derive()) {
+                highestObligation = Math.max(highestObligation, salience);
+            }
+        }
+        for (Rule rule : rules) {
+            Integer salience = salience(rule);
+            RuleInfo info = byKey.get(RuleInfo.key(rule.getPackageName(), rule.getName()));
+            if (salience != null && info.derive() && salience <= highestObligation) {
+                diagnostics.add(new Diagnostic(declaredAt(declared, rule), "classification rule '" + rule.getName()
+                        + "' (@derive) has salience " + salience + ", not above the obligation rules' (" + highestObligation
+                        + "); declare 'salience " + Math.max(100, highestObligation + 1)
+                        + "' so derived facts are complete before obligations match"));
+            }
+        }
+    }
+
+    private static Integer salience(Rule rule) {
+        if (rule instanceof org.drools.base.definitions.rule.impl.RuleImpl impl && !impl.isSalienceDynamic()) {
+            return impl.getSalienceValue();
+        }
+        return null;
+    }
+
+    public List<Diagnostic> diagnostics() {
+        return diagnostics;
+    }
+
+    /** Every rule, in declaration order (file, then line). */
+    public Collection<RuleInfo> rules() {
+        return byKey.values();
+    }
+
+    /** The obligation rules (those with an id), sorted by id. */
+    public List<RuleInfo> obligations() {
+        return byKey.values().stream().filter(r -> r.id() != null).sorted(Comparator.comparing(RuleInfo::id)).toList();
+    }
+
+    public RuleInfo get(Rule rule) {
+        return byKey.get(RuleInfo.key(rule.getPackageName(), rule.getName()));
+    }
+
+    private static RuleInfo read(Rule rule, SourceSpan at, List<Diagnostic> diagnostics) {
+        Map<String, Object> meta = rule.getMetaData();
+        String name = rule.getName();
+        boolean derive = meta.containsKey("derive");
+        String id = text(meta, "id");
+        String title = text(meta, "title");
+        String severityText = text(meta, "severity");
+        String referenceText = text(meta, "reference");
+        String basis = text(meta, "basis");
+        String description = text(meta, "description");
+        LocalDate effective = date(meta, "effective", name, at, diagnostics);
+        LocalDate expires = date(meta, "expires", name, at, diagnostics);
+        if (effective != null && expires != null && !expires.isAfter(effective)) {
+            diagnostics.add(new Diagnostic(at, "rule '" + name + "': @expires (" + expires + ") must be after @effective (" + effective + ")"));
+        }
+        if (derive) {
+            for (String key : List.of("id", "severity", "reference")) {
+                if (meta.containsKey(key)) {
+                    diagnostics.add(new Diagnostic(at, "rule '" + name + "' is a classification rule (@derive) and must not have @" + key
+                            + "; only obligation rules are reported"));
+                }
+            }
+            return new RuleInfo(rule.getPackageName(), name, at, true, null, title, null, List.of(), null, description, effective, expires);
+        }
+        String problem = "rule '" + name + "'";
+        List<String> missing = new ArrayList<>();
+        if (id == null) {
+            missing.add("@id");
+        } else if (!RULE_ID.matcher(id).matches()) {
+            diagnostics.add(new Diagnostic(at, problem + ": @id \"" + id + "\" must be upper-case letters, digits and dashes"));
+        }
+        if (title == null || title.isBlank()) {
+            missing.add("@title");
+        }
+        Severity severity = null;
+        if (severityText == null) {
+            missing.add("@severity");
+        } else {
+            severity = Severity.parse(severityText).orElse(null);
+            if (severity == null) {
+                diagnostics.add(new Diagnostic(at, problem + ": unknown @severity \"" + severityText + "\"; expected one of: " + Severity.choices()));
+            }
+        }
+        List<String> references = List.of();
+        if (referenceText == null) {
+            missing.add("@reference");
+        } else {
+            references = Arrays.stream(referenceText.split(";", -1)).map(String::strip).toList();
+            if (references.stream().anyMatch(String::isEmpty)) {
+                diagnostics.add(new Diagnostic(at, problem + ": @reference has an empty citation; separate citations with ';'"));
+                references = references.stream().filter(s -> !s.isEmpty()).toList();
+            }
+        }
+        if (!missing.isEmpty()) {
+            diagnostics.add(new Diagnostic(at, problem + " lacks " + String.join(", ", missing)
+                    + "; obligation rules need @id, @title, @severity and @reference (rules that only derive facts are marked @derive)"));
+        }
+        if (basis != null && !BASES.contains(basis)) {
+            diagnostics.add(new Diagnostic(at, problem + ": unknown @basis \"" + basis + "\"; expected one of: statute | contract | guidance"));
+        }
+        return new RuleInfo(rule.getPackageName(), name, at, false, id, title, severity, references, basis, description,
+                effective, expires);
+    }
+
+    static String text(Map<String, Object> meta, String key) {
+        Object value = meta.get(key);
+        if (value == null) {
+            return null;
+        }
+        String s = value.toString().strip();
+        // Unquoted annotation values keep their quotes in some Drools paths; strip them once.
+        if (s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"")) {
+            s = s.substring(1, s.length() - 1);
+        }
+        return s;
+    }
+
+    private static LocalDate date(Map<String, Object> meta, String key, String rule, SourceSpan at, List<Diagnostic> diagnostics) {
+        String text = text(meta, key);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            diagnostics.add(new Diagnostic(at, "rule '" + rule + "': @" + key + " \"" + text + "\" is not a date (YYYY-MM-DD)"));
+            return null;
+        }
+    }
+
+    private static SourceSpan declaredAt(Map<String, SourceSpan> declared, Rule rule) {
+        return declared.getOrDefault(RuleInfo.key(rule.getPackageName(), rule.getName()),
+                SourceSpan.of("rule " + rule.getName(), 0, 0));
+    }
+
+    /** Where each rule is declared, found by reading the DRL text (the KIE API does not expose lines). */
+    private static Map<String, SourceSpan> declarations(RuleSources sources) {
+        Map<String, SourceSpan> declared = new HashMap<>();
+        sources.files().forEach((relative, text) -> {
+            Matcher pkg = PACKAGE.matcher(text);
+            String packageName = pkg.find() ? pkg.group(1) : "defaultpkg";
+            Matcher m = RULE.matcher(text);
+            while (m.find()) {
+                String name = m.group(2) != null ? m.group(2).replace("\\\"", "\"") : m.group(3) != null ? m.group(3) : m.group(4);
+                int offset = m.start() + m.group(1).length();
+                declared.putIfAbsent(RuleInfo.key(packageName, name),
+                        SourceSpan.of(sources.display(relative), lineOf(text, offset), columnOf(text, offset)));
+            }
+        });
+        return declared;
+    }
+
+    static int lineOf(String text, int offset) {
+        int line = 1;
+        for (int i = 0; i < offset; i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+
+    private static int columnOf(String text, int offset) {
+        int lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+        return offset - lineStart + 1;
+    }
+}

@@ -1,0 +1,63 @@
+package dev.covenant.engine;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * The DRL files of a rule pack, keyed by their path relative to the pack's root ({@code us/sca.drl}),
+ * with a content hash that changes whenever any file's path or text does.
+ */
+public record RuleSources(Path root, Map<String, String> files) {
+
+    public RuleSources {
+        files = java.util.Collections.unmodifiableMap(new TreeMap<>(files));
+    }
+
+    /** Reads every {@code *.drl} below {@code root}, recursively. */
+    public static RuleSources read(Path root) throws IOException {
+        if (!Files.isDirectory(root)) {
+            throw new java.nio.file.NoSuchFileException(root.toString(), null, "rules directory not found");
+        }
+        Map<String, String> files = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(root)) {
+            List<Path> drls = walk.filter(p -> p.toString().endsWith(".drl") && Files.isRegularFile(p)).sorted().toList();
+            for (Path drl : drls) {
+                String relative = root.relativize(drl).toString().replace('\\', '/');
+                files.put(relative, Files.readString(drl, StandardCharsets.UTF_8));
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        return new RuleSources(root, files);
+    }
+
+    /** How a rule file is named in diagnostics: the rules directory joined with its relative path. */
+    public String display(String relative) {
+        return dev.covenant.scenario.ScenarioFiles.display(root.resolve(relative));
+    }
+
+    public String contentHash() {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            files.forEach((path, text) -> {
+                digest.update(path.getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+                digest.update(text.getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+            });
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package dev.covenant.finding;
+
+import dev.covenant.source.SourceSpan;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * One obligation a scenario appears to breach: an issue for counsel to review, not a legal conclusion.
+ * {@code evidence} lists the facts the rule matched, the primary one first; {@code restsOn} names the
+ * findings a chained rule was derived from.
+ */
+public record Finding(
+        String ruleId,
+        String title,
+        Severity severity,
+        String basis,
+        List<String> citations,
+        String message,
+        List<Evidence> evidence,
+        Exposure exposure,
+        List<FindingRef> restsOn,
+        Object subject) {
+
+    /** Scenario output order: severity, then rule id, then the primary evidence's position. */
+    public static final Comparator<Finding> ORDER = Comparator
+            .comparing(Finding::severity)
+            .thenComparing(Finding::ruleId)
+            .thenComparing(f -> f.primary() == null ? "" : f.primary().file())
+            .thenComparingInt(f -> f.primary() == null ? 0 : f.primary().line())
+            .thenComparingInt(f -> f.primary() == null ? 0 : f.primary().column())
+            .thenComparing(Finding::message);
+
+    public Finding {
+        citations = List.copyOf(citations);
+        evidence = List.copyOf(evidence);
+        restsOn = List.copyOf(restsOn);
+    }
+
+    /** Where the finding points: the first evidence. */
+    public SourceSpan primary() {
+        return evidence.isEmpty() ? null : evidence.get(0).span();
+    }
+
+    /** A short reference to a finding that another finding rests on. */
+    public record FindingRef(String ruleId, SourceSpan at) {
+    }
+
+    public FindingRef ref() {
+        return new FindingRef(ruleId, primary());
+    }
+}

@@ -1,0 +1,35 @@
+package dev.covenant.finding;
+
+import dev.covenant.source.Diagnostic;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * What happened to one scenario file: evaluated (with findings), invalid (with diagnostics, not
+ * evaluated), or failed during evaluation (with the error, naming the rule).
+ */
+public record ScenarioResult(
+        String file, String scenarioId, String title, java.time.LocalDate asOf, Status status,
+        List<Finding> findings, List<Diagnostic> diagnostics, String error) {
+
+    /** The outcome of one scenario. */
+    public enum Status { EVALUATED, INVALID, ERROR }
+
+    public static final Comparator<ScenarioResult> ORDER = Comparator.comparing(ScenarioResult::file)
+            .thenComparing(r -> r.scenarioId() == null ? "" : r.scenarioId());
+
+    public ScenarioResult {
+        findings = findings.stream().sorted(Finding.ORDER).toList();
+        diagnostics = diagnostics.stream().sorted().toList();
+    }
+
+    public static ScenarioResult invalid(String file, List<Diagnostic> diagnostics) {
+        return new ScenarioResult(file, null, null, null, Status.INVALID, List.of(), diagnostics, null);
+    }
+
+    /** Total exposure of the findings, by currency; zero when none carries an amount. */
+    public long exposureTotal(String currency) {
+        return findings.stream().filter(f -> f.exposure() != null && f.exposure().currency().equals(currency))
+                .mapToLong(f -> f.exposure().amount()).sum();
+    }
+}

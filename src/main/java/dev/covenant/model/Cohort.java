@@ -1,0 +1,38 @@
+package dev.covenant.model;
+
+import dev.covenant.source.SourceSpan;
+
+/** A group of members with one tier and region; {@code joined} is when their data began to be collected. */
+public record Cohort(String id, String tier, String region, long count, Period joined, SourceSpan span)
+        implements Fact {
+
+    @Override
+    public String kind() {
+        return "member cohort";
+    }
+
+    public boolean inRegion(String container) {
+        return Region.within(region, container);
+    }
+
+    /** True when some of these members had joined (their data was being collected) before {@code day}. */
+    public boolean hadMembersBefore(java.time.LocalDate day) {
+        return joined.from().isBefore(day);
+    }
+
+    /** Orders cohorts by when they joined, then by id, so "the earliest cohort" is always one cohort. */
+    public boolean joinedEarlierThan(Cohort other) {
+        int byDate = joined.from().compareTo(other.joined.from());
+        return byDate < 0 || (byDate == 0 && id.compareTo(other.id) < 0);
+    }
+
+    /** True when any element of {@code cohorts} lies within {@code container}. */
+    public static boolean anyIn(java.util.Collection<?> cohorts, String container) {
+        return cohorts.stream().anyMatch(c -> c instanceof Cohort cohort && cohort.inRegion(container));
+    }
+
+    /** Members in {@code cohorts}, counting each cohort once. */
+    public static long members(java.util.Collection<?> cohorts) {
+        return cohorts.stream().distinct().filter(Cohort.class::isInstance).mapToLong(c -> ((Cohort) c).count()).sum();
+    }
+}

@@ -1,0 +1,21 @@
+package dev.covenant.model;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Derived: members gave affirmative express consent to a practice — its legal basis is consent or
+ * parental consent, or a setting that defaults off ({@code setting} is then that setting, else null).
+ */
+public record ConsentBased(Practice practice, Setting setting) implements Derived {
+
+    @Override
+    public List<Object> basis() {
+        List<Object> basis = new ArrayList<>();
+        basis.add(practice);
+        if (setting != null) {
+            basis.add(setting);
+        }
+        return basis;
+    }
+}

@@ -1,0 +1,9 @@
+package dev.covenant.model;
+
+import java.util.List;
+
+/** A fact that classification rules infer from others; evidence shows the facts it rests on. */
+public interface Derived {
+
+    List<Object> basis();
+}

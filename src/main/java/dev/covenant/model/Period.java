@@ -1,0 +1,59 @@
+package dev.covenant.model;
+
+import java.time.LocalDate;
+import java.util.Objects;
+
+/**
+ * A span of days, both ends inclusive; {@code to == null} means still open. Every date comparison
+ * the rules make between periods goes through here, so "overlap" means one thing everywhere.
+ */
+public record Period(LocalDate from, LocalDate to) {
+
+    public Period {
+        Objects.requireNonNull(from, "from");
+        if (to != null && to.isBefore(from)) {
+            throw new IllegalArgumentException("period ends " + to + " before it starts " + from);
+        }
+    }
+
+    public static Period since(LocalDate from) {
+        return new Period(from, null);
+    }
+
+    public boolean isOpen() {
+        return to == null;
+    }
+
+    /** This period with an open end closed at {@code asOf}: what "so far" means on that date. */
+    public Period closedBy(LocalDate asOf) {
+        if (to != null || asOf.isBefore(from)) {
+            return this;
+        }
+        return new Period(from, asOf);
+    }
+
+    public boolean contains(LocalDate day) {
+        return !day.isBefore(from) && (to == null || !day.isAfter(to));
+    }
+
+    public boolean overlaps(Period other) {
+        boolean startsBeforeOtherEnds = other.to == null || !from.isAfter(other.to);
+        boolean endsAfterOtherStarts = to == null || !to.isBefore(other.from);
+        return startsBeforeOtherEnds && endsAfterOtherStarts;
+    }
+
+    /** True when this period began strictly before {@code day}. */
+    public boolean startsBefore(LocalDate day) {
+        return from.isBefore(day);
+    }
+
+    /** True when this period has already begun on {@code day}. */
+    public boolean hasStartedBy(LocalDate day) {
+        return !from.isAfter(day);
+    }
+
+    @Override
+    public String toString() {
+        return from + ".." + (to == null ? "" : to);
+    }
+}

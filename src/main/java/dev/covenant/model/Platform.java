@@ -1,0 +1,26 @@
+package dev.covenant.model;
+
+import dev.covenant.source.SourceSpan;
+import java.util.List;
+
+/** The platform under review and the service classes it provides. */
+public record Platform(String name, List<Service> services, SourceSpan span) implements Fact {
+
+    public Platform {
+        services = List.copyOf(services);
+    }
+
+    @Override
+    public String id() {
+        return name;
+    }
+
+    @Override
+    public String kind() {
+        return "platform";
+    }
+
+    public boolean provides(Service service) {
+        return services.contains(service);
+    }
+}

@@ -1,0 +1,64 @@
+package dev.covenant.model;
+
+import dev.covenant.source.SourceSpan;
+import java.time.LocalDate;
+import java.util.List;
+
+/** What the platform actually did: a use of data categories, for tiers and regions, over a period. */
+public record Practice(
+        String id,
+        String use,
+        List<String> categories,
+        List<String> tiers,
+        List<String> regions,
+        List<Recipient> recipients,
+        LegalBasis legalBasis,
+        Method objection,
+        Method withdrawal,
+        LocalDate dataCollectedFrom,
+        Period period,
+        SourceSpan span) implements Fact {
+
+    public Practice {
+        categories = List.copyOf(categories);
+        tiers = List.copyOf(tiers);
+        regions = List.copyOf(regions);
+        recipients = List.copyOf(recipients);
+    }
+
+    @Override
+    public String kind() {
+        return "practice";
+    }
+
+    public LocalDate started() {
+        return period.from();
+    }
+
+    /** True when the practice's use is {@code key} or a narrower use under it. */
+    public boolean hasUse(String key) {
+        return Taxonomy.within(use, key);
+    }
+
+    /** True when one of the practice's categories is {@code key} or a narrower category under it. */
+    public boolean hasCategory(String key) {
+        return Taxonomy.anyWithin(categories, key);
+    }
+
+    /** True when a setting governs this practice ({@code legal_basis: setting:<id>}). */
+    public boolean governedBy(Setting setting) {
+        return legalBasis != null && legalBasis.isSetting() && legalBasis.settingId().equals(setting.id());
+    }
+
+    /**
+     * A practice reaches a cohort when the cohort's tier is among its tiers (none: all), its region is
+     * within one of its regions (none: everywhere), and the cohort had members by the practice's end.
+     */
+    public boolean reaches(Cohort cohort, LocalDate asOf) {
+        LocalDate end = period.closedBy(asOf).to();
+        boolean tier = tiers.isEmpty() || tiers.contains(cohort.tier());
+        boolean region = Region.withinAny(cohort.region(), regions);
+        boolean inTime = end == null || !cohort.joined().from().isAfter(end);
+        return tier && region && inTime && cohort.count() > 0;
+    }
+}

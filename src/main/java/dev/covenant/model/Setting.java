@@ -1,0 +1,35 @@
+package dev.covenant.model;
+
+import dev.covenant.source.SourceSpan;
+import java.time.LocalDate;
+import java.util.List;
+
+/** A member-facing setting that enables uses of data; {@code defaultOn} means opted in unless members act. */
+public record Setting(
+        String id,
+        LocalDate introduced,
+        boolean defaultOn,
+        List<String> enables,
+        List<String> regions,
+        OptOut optOut,
+        SourceSpan span) implements Fact {
+
+    public Setting {
+        enables = List.copyOf(enables);
+        regions = List.copyOf(regions);
+    }
+
+    @Override
+    public String kind() {
+        return "setting";
+    }
+
+    public boolean enablesUse(String use) {
+        return Taxonomy.anyWithin(enables, use);
+    }
+
+    /** No {@code regions} means the setting is shown everywhere. */
+    public boolean appliesTo(Cohort cohort) {
+        return Region.withinAny(cohort.region(), regions);
+    }
+}

@@ -1,0 +1,160 @@
+package dev.covenant.report;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import dev.covenant.Version;
+import dev.covenant.finding.Evidence;
+import dev.covenant.finding.Finding;
+import dev.covenant.finding.Report;
+import dev.covenant.finding.ScenarioResult;
+import dev.covenant.finding.Severity;
+import dev.covenant.source.Diagnostic;
+import dev.covenant.source.SourceSpan;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The machine-readable form, documented in {@code docs/report-format.md}. The shape is written out
+ * field by field so that it changes only with {@link #SCHEMA_VERSION}.
+ */
+public final class JsonRenderer implements Renderer {
+
+    public static final String NAME = "json";
+    public static final String SCHEMA_VERSION = "1.0";
+
+    private static final JsonFactory FACTORY = new JsonFactory();
+
+    @Override
+    public void render(Report report, Writer out) throws IOException {
+        try (JsonGenerator json = FACTORY.createGenerator(out)) {
+            json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            json.setPrettyPrinter(new DefaultPrettyPrinter());
+            json.writeStartObject();
+            json.writeStringField("schemaVersion", SCHEMA_VERSION);
+            json.writeObjectFieldStart("tool");
+            json.writeStringField("name", "covenant");
+            json.writeStringField("version", Version.current());
+            json.writeEndObject();
+            summary(report, json);
+            diagnostics("ruleDiagnostics", report.ruleDiagnostics(), json);
+            diagnostics("inputDiagnostics", report.inputDiagnostics(), json);
+            json.writeArrayFieldStart("scenarios");
+            for (ScenarioResult result : report.results()) {
+                scenario(result, json);
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        }
+        out.write("\n");
+    }
+
+    private static void summary(Report report, JsonGenerator json) throws IOException {
+        Report.Summary s = report.summary();
+        json.writeObjectFieldStart("summary");
+        json.writeNumberField("scenarios", s.scenarios());
+        json.writeNumberField("evaluated", s.evaluated());
+        json.writeNumberField("invalid", s.invalid());
+        json.writeNumberField("errors", s.errors());
+        json.writeNumberField("findings", s.findings());
+        json.writeObjectFieldStart("bySeverity");
+        for (Severity severity : Severity.values()) {
+            json.writeNumberField(severity.key(), s.bySeverity().get(severity));
+        }
+        json.writeEndObject();
+        json.writeObjectFieldStart("exposure");
+        json.writeNumberField("USD", s.exposureUsd());
+        json.writeEndObject();
+        json.writeEndObject();
+    }
+
+    private static void scenario(ScenarioResult r, JsonGenerator json) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("file", r.file());
+        json.writeStringField("scenario", r.scenarioId());
+        json.writeStringField("title", r.title());
+        json.writeStringField("asOf", r.asOf() == null ? null : r.asOf().toString());
+        json.writeStringField("status", r.status().name().toLowerCase(Locale.ROOT));
+        json.writeArrayFieldStart("findings");
+        for (Finding f : r.findings()) {
+            finding(f, json);
+        }
+        json.writeEndArray();
+        json.writeObjectFieldStart("exposure");
+        json.writeNumberField("USD", r.exposureTotal("USD"));
+        json.writeEndObject();
+        diagnostics("diagnostics", r.diagnostics(), json);
+        json.writeStringField("error", r.error());
+        json.writeEndObject();
+    }
+
+    private static void finding(Finding f, JsonGenerator json) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("ruleId", f.ruleId());
+        json.writeStringField("title", f.title());
+        json.writeStringField("severity", f.severity().key());
+        json.writeStringField("basis", f.basis());
+        strings("citations", f.citations(), json);
+        json.writeStringField("message", f.message());
+        json.writeArrayFieldStart("evidence");
+        for (Evidence e : f.evidence()) {
+            json.writeStartObject();
+            json.writeStringField("role", e.role());
+            json.writeStringField("kind", e.kind());
+            json.writeStringField("id", e.id());
+            span(e.span(), json);
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        if (f.exposure() == null) {
+            json.writeNullField("exposure");
+        } else {
+            json.writeObjectFieldStart("exposure");
+            json.writeNumberField("amount", f.exposure().amount());
+            json.writeStringField("currency", f.exposure().currency());
+            json.writeStringField("basis", f.exposure().basis());
+            json.writeEndObject();
+        }
+        json.writeArrayFieldStart("restsOn");
+        for (Finding.FindingRef ref : f.restsOn()) {
+            json.writeStartObject();
+            json.writeStringField("ruleId", ref.ruleId());
+            if (ref.at() != null) {
+                span(ref.at(), json);
+            }
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        json.writeEndObject();
+    }
+
+    private static void diagnostics(String field, List<Diagnostic> diagnostics, JsonGenerator json) throws IOException {
+        json.writeArrayFieldStart(field);
+        for (Diagnostic d : diagnostics) {
+            json.writeStartObject();
+            span(d.where(), json);
+            json.writeStringField("message", d.message());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+    }
+
+    private static void span(SourceSpan span, JsonGenerator json) throws IOException {
+        json.writeStringField("file", span.file());
+        json.writeNumberField("line", span.line());
+        json.writeNumberField("column", span.column());
+        if (span.path() != null && !span.path().isEmpty()) {
+            json.writeStringField("path", span.path());
+        }
+    }
+
+    private static void strings(String field, List<String> values, JsonGenerator json) throws IOException {
+        json.writeArrayFieldStart(field);
+        for (String v : values) {
+            json.writeString(v);
+        }
+        json.writeEndArray();
+    }
+}

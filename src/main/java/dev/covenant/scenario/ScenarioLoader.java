@@ -1,0 +1,440 @@
+package dev.covenant.scenario;
+
+import dev.covenant.model.Capture;
+import dev.covenant.model.ChangeNotice;
+import dev.covenant.model.Cohort;
+import dev.covenant.model.Disclosure;
+import dev.covenant.model.Document;
+import dev.covenant.model.DocumentVersion;
+import dev.covenant.model.Expectation;
+import dev.covenant.model.LegalBasis;
+import dev.covenant.model.MarketPlacement;
+import dev.covenant.model.Method;
+import dev.covenant.model.Model;
+import dev.covenant.model.Notice;
+import dev.covenant.model.OptOut;
+import dev.covenant.model.Period;
+import dev.covenant.model.Platform;
+import dev.covenant.model.Practice;
+import dev.covenant.model.Promise;
+import dev.covenant.model.PromiseKind;
+import dev.covenant.model.Recipient;
+import dev.covenant.model.Region;
+import dev.covenant.model.Relationship;
+import dev.covenant.model.Restriction;
+import dev.covenant.model.Scenario;
+import dev.covenant.model.Service;
+import dev.covenant.model.Setting;
+import dev.covenant.model.Taxonomy;
+import dev.covenant.source.Diagnostic;
+import dev.covenant.source.SourceSpan;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * Turns one scenario file into typed facts, strictly: every unknown key, wrong type, bad date,
+ * unknown value, dangling reference, duplicate id and missing key is reported with its position,
+ * and a scenario with any diagnostic is not evaluated. The format is documented in
+ * {@code docs/scenario-format.md}.
+ */
+public final class ScenarioLoader {
+
+    private static final Set<String> TOP = Set.of("scenario", "title", "as_of", "platform", "members", "promises",
+            "documents", "settings", "practices", "models", "expect");
+    private static final Set<String> PLATFORM = Set.of("name", "services");
+    private static final Set<String> COHORT = Set.of("cohort", "tier", "region", "count", "joined");
+    private static final Set<String> PERIOD = Set.of("from", "to");
+    private static final Set<String> PROMISE = Set.of("id", "source", "kind", "tiers", "forbids", "excludes_regions",
+            "uses", "since", "until");
+    private static final Set<String> FORBIDS = Set.of("uses", "categories");
+    private static final Set<String> DOCUMENT = Set.of("id", "kind", "change_notice", "versions");
+    private static final Set<String> CHANGE_NOTICE = Set.of("days", "clause");
+    private static final Set<String> VERSION = Set.of("version", "published", "effective", "discloses", "notice",
+            "text_sha256", "captures");
+    private static final Set<String> DISCLOSES = Set.of("use", "categories");
+    private static final Set<String> NOTICE = Set.of("channel", "sent");
+    private static final Set<String> CAPTURE = Set.of("captured", "text_sha256");
+    private static final Set<String> SETTING = Set.of("id", "introduced", "default", "enables", "regions", "opt_out");
+    private static final Set<String> OPT_OUT = Set.of("method", "retroactive");
+    private static final Set<String> PRACTICE = Set.of("id", "use", "categories", "tiers", "regions", "recipients",
+            "legal_basis", "objection", "withdrawal", "data_collected_from", "started", "ended");
+    private static final Set<String> RECIPIENT = Set.of("name", "relationship");
+    private static final Set<String> METHOD_ONLY = Set.of("method");
+    private static final Set<String> MODEL = Set.of("id", "general_purpose", "trained_by", "placed_on_market",
+            "training_summary_published");
+    private static final Set<String> PLACEMENT = Set.of("region", "date");
+    private static final Set<String> EXPECT = Set.of("findings", "absent");
+
+    private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+    private static final Pattern RULE_ID = Pattern.compile("[A-Z0-9][A-Z0-9-]*");
+
+    private ScenarioLoader() {
+    }
+
+    /** Reads and checks one file; {@code displayPath} is how the file is named in diagnostics and evidence. */
+    public static LoadResult load(Path file, String displayPath) {
+        byte[] bytes;
+        try {
+            if (Files.size(file) > YamlTree.MAX_BYTES) {
+                return LoadResult.invalid(displayPath, List.of(new Diagnostic(SourceSpan.of(displayPath, 0, 0),
+                        "file is " + Files.size(file) + " bytes; scenario files are limited to " + YamlTree.MAX_BYTES + " bytes")));
+            }
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            return LoadResult.invalid(displayPath, List.of(new Diagnostic(SourceSpan.of(displayPath, 0, 0),
+                    "cannot read file: " + describe(e))));
+        }
+        return parse(bytes, displayPath);
+    }
+
+    /** Reads and checks one scenario held in memory (a request body, a test). */
+    public static LoadResult parse(byte[] bytes, String displayPath) {
+        YamlTree.Result tree = YamlTree.read(displayPath, bytes);
+        List<Diagnostic> diagnostics = new ArrayList<>(tree.diagnostics());
+        if (tree.root() == null) {
+            return LoadResult.invalid(displayPath, diagnostics);
+        }
+        Optional<Scenario> scenario = new Binder(displayPath, diagnostics).bind(tree.root());
+        if (!diagnostics.isEmpty() || scenario.isEmpty()) {
+            return LoadResult.invalid(displayPath, diagnostics);
+        }
+        return LoadResult.valid(displayPath, scenario.get());
+    }
+
+    private static String describe(IOException e) {
+        String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return e instanceof java.nio.file.AccessDeniedException ? "permission denied" : reason;
+    }
+
+    /** One pass over the tree; collects every diagnostic rather than stopping at the first. */
+    private static final class Binder {
+        private final String file;
+        private final List<Diagnostic> diagnostics;
+
+        Binder(String file, List<Diagnostic> diagnostics) {
+            this.file = file;
+            this.diagnostics = diagnostics;
+        }
+
+        Optional<Scenario> bind(Node root) {
+            Optional<Fields> opened = Fields.open(root, "", TOP, diagnostics);
+            if (opened.isEmpty()) {
+                return Optional.empty();
+            }
+            Fields top = opened.get();
+            Optional<String> id = top.requiredString("scenario");
+            Optional<String> title = top.string("title");
+            Optional<LocalDate> asOf = top.requiredDate("as_of");
+            Optional<Platform> platform = top.requiredObject("platform", PLATFORM).flatMap(this::platform);
+
+            List<Cohort> cohorts = unique(top.objects("members", COHORT), "cohort", "member cohort", this::cohort, Cohort::id);
+            List<Promise> promises = unique(top.objects("promises", PROMISE), "id", "promise", this::promise, Promise::id);
+            List<DocumentVersion> versions = new ArrayList<>();
+            List<Disclosure> disclosures = new ArrayList<>();
+            List<Capture> captures = new ArrayList<>();
+            List<Document> documents = unique(top.objects("documents", DOCUMENT), "id", "document",
+                    f -> document(f, versions, disclosures, captures), Document::id);
+            List<Setting> settings = unique(top.objects("settings", SETTING), "id", "setting", this::setting, Setting::id);
+            Map<String, Setting> settingsById = new HashMap<>();
+            settings.forEach(s -> settingsById.put(s.id(), s));
+            List<Practice> practices = unique(top.objects("practices", PRACTICE), "id", "practice",
+                    f -> practice(f, settingsById.keySet()), Practice::id);
+            Set<String> practiceIds = Set.copyOf(practices.stream().map(Practice::id).toList());
+            List<Model> models = unique(top.objects("models", MODEL), "id", "model", f -> model(f, practiceIds), Model::id);
+            Expectation expect = top.object("expect", EXPECT).map(this::expectation).orElse(null);
+
+            if (id.isEmpty() || asOf.isEmpty() || platform.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(new Scenario(id.get(), title.orElse(id.get()), asOf.get(), file, top.span(),
+                    platform.get(), cohorts, promises, documents, versions, disclosures, captures, settings,
+                    practices, models, expect));
+        }
+
+        private Optional<Platform> platform(Fields f) {
+            Optional<String> name = f.requiredString("name");
+            List<Service> services = new ArrayList<>();
+            for (String key : f.strings("services", s -> null)) {
+                f.parseChoice(key, Service.class, f.spanOf("services"), "a service in platform.services")
+                        .ifPresent(services::add);
+            }
+            return name.map(n -> new Platform(n, services, f.span()));
+        }
+
+        private Optional<Cohort> cohort(Fields f) {
+            Optional<String> id = f.requiredString("cohort");
+            Optional<String> tier = f.requiredString("tier");
+            Optional<String> region = f.requiredString("region").filter(r -> validRegion(f, "region", r));
+            Optional<Long> count = f.has("count") ? f.count("count") : missing(f, "count");
+            Optional<Period> joined = f.requiredObject("joined", PERIOD).flatMap(j -> period(j, "from", "to"));
+            if (id.isEmpty() || tier.isEmpty() || region.isEmpty() || count.isEmpty() || joined.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(new Cohort(id.get(), tier.get(), region.get(), count.get(), joined.get(), f.span()));
+        }
+
+        private Optional<Promise> promise(Fields f) {
+            Optional<String> id = f.requiredString("id");
+            Optional<String> source = f.requiredString("source");
+            Optional<PromiseKind> kind = f.requiredChoice("kind", PromiseKind.class);
+            List<String> tiers = f.strings("tiers", s -> null);
+            Restriction forbids = f.object("forbids", FORBIDS)
+                    .map(r -> new Restriction(r.strings("uses", Binder::checkUse), r.strings("categories", Binder::checkCategory)))
+                    .orElse(Restriction.NONE);
+            List<String> excluded = f.strings("excludes_regions", Binder::checkRegion);
+            List<String> uses = f.strings("uses", Binder::checkUse);
+            Optional<Period> period = period(f, "since", "until");
+            if (id.isEmpty() || source.isEmpty() || kind.isEmpty() || period.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(new Promise(id.get(), source.get(), kind.get(), tiers, forbids, excluded, uses,
+                    period.get(), f.span()));
+        }
+
+        private Optional<Document> document(Fields f, List<DocumentVersion> versions, List<Disclosure> disclosures,
+                List<Capture> captures) {
+            Optional<String> id = f.requiredString("id");
+            Optional<String> kind = f.requiredString("kind");
+            Optional<ChangeNotice> changeNotice = f.object("change_notice", CHANGE_NOTICE).flatMap(c -> {
+                Optional<Long> days = c.has("days") ? c.count("days") : missing(c, "days");
+                Optional<String> clause = c.requiredString("clause");
+                return days.isPresent() && clause.isPresent()
+                        ? Optional.of(new ChangeNotice(Math.toIntExact(Math.min(days.get(), Integer.MAX_VALUE)), clause.get()))
+                        : Optional.empty();
+            });
+            String documentId = id.orElse("?");
+            List<String> seen = new ArrayList<>();
+            for (Fields v : f.objects("versions", VERSION)) {
+                version(v, documentId, seen, versions, disclosures, captures);
+            }
+            return id.isPresent() && kind.isPresent()
+                    ? Optional.of(new Document(id.get(), kind.get(), changeNotice.orElse(null), f.span()))
+                    : Optional.empty();
+        }
+
+        private void version(Fields v, String documentId, List<String> seen, List<DocumentVersion> versions,
+                List<Disclosure> disclosures, List<Capture> captures) {
+            Optional<String> version = v.requiredString("version");
+            version.ifPresent(name -> {
+                if (seen.contains(name)) {
+                    v.report(v.spanOf("version"), "duplicate version '" + name + "' of document '" + documentId + "'");
+                }
+                seen.add(name);
+            });
+            Optional<LocalDate> published = v.requiredDate("published");
+            Optional<LocalDate> effective = v.date("effective");
+            Optional<Notice> notice = v.object("notice", NOTICE).flatMap(n -> {
+                Optional<String> channel = n.requiredString("channel");
+                Optional<LocalDate> sent = n.requiredDate("sent");
+                return channel.isPresent() && sent.isPresent() ? Optional.of(new Notice(channel.get(), sent.get())) : Optional.empty();
+            });
+            Optional<String> hash = v.string("text_sha256").filter(h -> validHash(v, "text_sha256", h));
+            List<Disclosure> mine = new ArrayList<>();
+            for (Fields d : v.objects("discloses", DISCLOSES)) {
+                Optional<String> use = d.requiredString("use").filter(u -> valid(d, "use", checkUse(u)));
+                List<String> categories = d.strings("categories", Binder::checkCategory);
+                if (use.isPresent() && version.isPresent() && published.isPresent()) {
+                    mine.add(new Disclosure(documentId, version.get(), use.get(), categories, published.get(), d.span()));
+                }
+            }
+            List<Capture> myCaptures = new ArrayList<>();
+            for (Fields c : v.objects("captures", CAPTURE)) {
+                Optional<LocalDate> captured = c.requiredDate("captured");
+                Optional<String> captureHash = c.requiredString("text_sha256").filter(h -> validHash(c, "text_sha256", h));
+                if (captured.isPresent() && captureHash.isPresent() && version.isPresent()) {
+                    myCaptures.add(new Capture(documentId, version.get(), captured.get(), captureHash.get(), c.span()));
+                }
+            }
+            if (version.isEmpty() || published.isEmpty()) {
+                return;
+            }
+            versions.add(new DocumentVersion(documentId, version.get(), published.get(),
+                    effective.orElse(published.get()), notice.orElse(null), hash.orElse(null), v.span()));
+            disclosures.addAll(mine);
+            captures.addAll(myCaptures);
+        }
+
+        private Optional<Setting> setting(Fields f) {
+            Optional<String> id = f.requiredString("id");
+            Optional<LocalDate> introduced = f.requiredDate("introduced");
+            Optional<Boolean> defaultOn = f.has("default") ? f.flag("default") : missing(f, "default");
+            List<String> enables = f.strings("enables", Binder::checkUse);
+            List<String> regions = f.strings("regions", Binder::checkRegion);
+            Optional<OptOut> optOut = f.object("opt_out", OPT_OUT).flatMap(o -> {
+                Optional<Method> method = o.requiredChoice("method", Method.class);
+                boolean retroactive = o.has("retroactive") ? o.flag("retroactive").orElse(false) : false;
+                return method.map(m -> new OptOut(m, retroactive));
+            });
+            if (id.isEmpty() || introduced.isEmpty() || defaultOn.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(new Setting(id.get(), introduced.get(), defaultOn.get(), enables, regions,
+                    optOut.orElse(null), f.span()));
+        }
+
+        private Optional<Practice> practice(Fields f, Set<String> settingIds) {
+            Optional<String> id = f.requiredString("id");
+            Optional<String> use = f.requiredString("use").filter(u -> valid(f, "use", checkUse(u)));
+            List<String> categories = f.strings("categories", Binder::checkCategory);
+            List<String> tiers = f.strings("tiers", s -> null);
+            List<String> regions = f.strings("regions", Binder::checkRegion);
+            String practiceId = id.orElse("?");
+            List<Recipient> recipients = new ArrayList<>();
+            for (Fields r : f.objects("recipients", RECIPIENT)) {
+                Optional<String> name = r.requiredString("name");
+                Optional<Relationship> relationship = r.requiredChoice("relationship", Relationship.class);
+                if (name.isPresent() && relationship.isPresent()) {
+                    if (recipients.stream().anyMatch(x -> x.name().equals(name.get()))) {
+                        r.report(r.spanOf("name"), "duplicate recipient '" + name.get() + "' in " + Fields.where(f.path()));
+                    } else {
+                        recipients.add(new Recipient(practiceId, name.get(), relationship.get(), r.span()));
+                    }
+                }
+            }
+            Optional<LegalBasis> legalBasis = f.string("legal_basis").flatMap(text -> legalBasis(f, text, settingIds));
+            Optional<Method> objection = f.object("objection", METHOD_ONLY).flatMap(o -> o.requiredChoice("method", Method.class));
+            Optional<Method> withdrawal = f.object("withdrawal", METHOD_ONLY).flatMap(o -> o.requiredChoice("method", Method.class));
+            Optional<LocalDate> collectedFrom = f.date("data_collected_from");
+            Optional<Period> period = period(f, "started", "ended");
+            if (id.isEmpty() || use.isEmpty() || period.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(new Practice(id.get(), use.get(), categories, tiers, regions, recipients,
+                    legalBasis.orElse(null), objection.orElse(null), withdrawal.orElse(null),
+                    collectedFrom.orElse(null), period.get(), f.span()));
+        }
+
+        private Optional<LegalBasis> legalBasis(Fields f, String text, Set<String> settingIds) {
+            if (text.startsWith("setting:")) {
+                String settingId = text.substring("setting:".length());
+                if (!settingIds.contains(settingId)) {
+                    f.report(f.spanOf("legal_basis"), "'legal_basis' in " + Fields.where(f.path())
+                            + " refers to setting '" + settingId + "', which is not defined under 'settings'"
+                            + Suggestions.didYouMean(settingId, settingIds));
+                    return Optional.empty();
+                }
+                return Optional.of(new LegalBasis(LegalBasis.Kind.SETTING, settingId));
+            }
+            Optional<LegalBasis.Kind> kind = Optional.empty();
+            if (!text.equals("setting")) {
+                kind = dev.covenant.model.Keyed.parse(LegalBasis.Kind.class, text);
+            }
+            if (kind.isEmpty()) {
+                f.report(f.spanOf("legal_basis"), "'legal_basis' in " + Fields.where(f.path()) + " has unknown value '"
+                        + text + "'; expected one of: consent | parental-consent | legitimate-interest | contract | setting:<id>");
+                return Optional.empty();
+            }
+            return Optional.of(new LegalBasis(kind.get(), null));
+        }
+
+        private Optional<Model> model(Fields f, Set<String> practiceIds) {
+            Optional<String> id = f.requiredString("id");
+            boolean generalPurpose = f.flag("general_purpose").orElse(false);
+            List<String> trainedBy = f.strings("trained_by", p -> practiceIds.contains(p) ? null
+                    : "refers to practice '" + p + "', which is not defined under 'practices'"
+                            + Suggestions.didYouMean(p, practiceIds));
+            Optional<MarketPlacement> placement = f.object("placed_on_market", PLACEMENT).flatMap(p -> {
+                Optional<String> region = p.requiredString("region").filter(r -> validRegion(p, "region", r));
+                Optional<LocalDate> date = p.requiredDate("date");
+                return region.isPresent() && date.isPresent()
+                        ? Optional.of(new MarketPlacement(region.get(), date.get())) : Optional.empty();
+            });
+            boolean summary = f.flag("training_summary_published").orElse(false);
+            return id.map(i -> new Model(i, generalPurpose, trainedBy, placement.orElse(null), summary, f.span()));
+        }
+
+        private Expectation expectation(Fields f) {
+            Function<String, String> ruleId = s -> RULE_ID.matcher(s).matches() ? null
+                    : "'" + s + "' is not a rule id (upper-case letters, digits and dashes)";
+            List<String> findings = f.strings("findings", ruleId);
+            List<String> absent = f.strings("absent", ruleId);
+            for (String both : findings) {
+                if (absent.contains(both)) {
+                    f.report(f.span(), "rule " + both + " is listed both in expect.findings and expect.absent");
+                }
+            }
+            return new Expectation(findings, absent, f.span());
+        }
+
+        /** A period from two date keys of one mapping; the end may be absent or null (still open). */
+        private Optional<Period> period(Fields f, String fromKey, String toKey) {
+            Optional<LocalDate> from = f.requiredDate(fromKey);
+            Optional<LocalDate> to = f.date(toKey);
+            if (from.isEmpty() || (f.has(toKey) && to.isEmpty())) {
+                return Optional.empty();
+            }
+            if (to.isPresent() && to.get().isBefore(from.get())) {
+                f.report(f.spanOf(toKey), "'" + toKey + "' (" + to.get() + ") is before '" + fromKey + "' ("
+                        + from.get() + ") in " + Fields.where(f.path()));
+                return Optional.empty();
+            }
+            return Optional.of(new Period(from.get(), to.orElse(null)));
+        }
+
+        /** Binds each element and reports a repeated id at the later element. */
+        private <T> List<T> unique(List<Fields> elements, String idKey, String what, Function<Fields, Optional<T>> bind,
+                Function<T, String> idOf) {
+            Map<String, Integer> firstLine = new HashMap<>();
+            List<T> values = new ArrayList<>();
+            for (Fields element : elements) {
+                Optional<T> value = bind.apply(element);
+                if (value.isEmpty()) {
+                    continue;
+                }
+                String id = idOf.apply(value.get());
+                Integer line = firstLine.putIfAbsent(id, element.spanOf(idKey).line());
+                if (line != null) {
+                    element.report(element.spanOf(idKey), "duplicate " + what + " id '" + id + "' (first defined at line " + line + ")");
+                    continue;
+                }
+                values.add(value.get());
+            }
+            return values;
+        }
+
+        private boolean validRegion(Fields f, String key, String region) {
+            return valid(f, key, checkRegion(region));
+        }
+
+        private boolean validHash(Fields f, String key, String hash) {
+            return valid(f, key, SHA256.matcher(hash).matches() ? null : "must be 64 lower-case hex characters (SHA-256)");
+        }
+
+        private static boolean valid(Fields f, String key, String problem) {
+            if (problem != null) {
+                f.report(f.spanOf(key), "'" + key + "' in " + Fields.where(f.path()) + ": " + problem);
+            }
+            return problem == null;
+        }
+
+        private static <T> Optional<T> missing(Fields f, String key) {
+            f.report(f.span(), "missing required key '" + key + "' in " + Fields.where(f.path()));
+            return Optional.empty();
+        }
+
+        static String checkRegion(String code) {
+            return Region.isValid(code) ? null
+                    : "unknown region '" + code + "'; expected an ISO 3166-1 country (DE), an ISO 3166-2 subdivision (US-CA), EU, EEA or UK";
+        }
+
+        static String checkCategory(String key) {
+            return Taxonomy.isCategory(key) ? null
+                    : "unknown data category '" + key + "'" + TaxonomyHints.category(key) + "; use a Fides data category key such as user.content.private";
+        }
+
+        static String checkUse(String key) {
+            return Taxonomy.isUse(key) ? null
+                    : "unknown data use '" + key + "'" + TaxonomyHints.use(key) + "; use a Fides data use key such as train_ai_system";
+        }
+    }
+}
