@@ -8,10 +8,8 @@ import dev.covenant.finding.Severity;
 import dev.covenant.report.Formats;
 import dev.covenant.report.Renderer;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -109,7 +107,7 @@ public final class CheckCommand implements Callable<Integer> {
         AtomicFile.write(output, w -> renderer.render(report, w));
         if (!report.ruleDiagnostics().isEmpty() || !report.inputDiagnostics().isEmpty()) {
             // Diagnostics also go to the terminal, so a failing CI log says why without opening the file.
-            Writer err = new OutputStreamWriter(System.err, StandardCharsets.UTF_8);
+            Writer err = spec.commandLine().getErr();
             for (var d : report.ruleDiagnostics()) {
                 err.write(d.format() + "\n");
             }

@@ -1,6 +1,9 @@
 package dev.covenant.cli;
 
 import dev.covenant.Version;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -25,16 +28,26 @@ public final class Main implements Runnable {
         System.exit(run(args));
     }
 
-    /** Runs the command line and returns the exit code (used by tests, without exiting the JVM). */
+    /** Runs the command line on standard output and error and returns the exit code. */
     public static int run(String... args) {
-        return commandLine().execute(args);
+        // Citations carry "§" and names may carry any script: always write UTF-8.
+        return execute(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),
+                new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true), args);
+    }
+
+    /** Runs the command line with the given streams, without exiting the JVM (for tests and embedding). */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = commandLine();
+        cli.setOut(out);
+        cli.setErr(err);
+        int code = cli.execute(args);
+        out.flush();
+        err.flush();
+        return code;
     }
 
     static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Main());
-        // Citations carry "§" and names may carry any script: always write UTF-8.
-        cli.setOut(new java.io.PrintWriter(new java.io.OutputStreamWriter(System.out, java.nio.charset.StandardCharsets.UTF_8), true));
-        cli.setErr(new java.io.PrintWriter(new java.io.OutputStreamWriter(System.err, java.nio.charset.StandardCharsets.UTF_8), true));
         cli.setExitCodeExceptionMapper(e -> 2);
         cli.setParameterExceptionHandler((ex, a) -> {
             ex.getCommandLine().getErr().println("covenant: " + ex.getMessage());

@@ -20,10 +20,11 @@ import org.kie.api.runtime.rule.RuleContext;
 /**
  * How an obligation rule reports, from its consequence:
  * <pre>
- *   finding(kcontext).message("...", args).cite($promise.source()).exposure(...).report();
+ *   finding(kcontext).about($practice).message("...", args).cite($promise.source()).exposure(...).report();
  * </pre>
  * Id, title, severity, basis and static citations come from the rule's metadata; evidence is every
- * fact the rule bound (derived facts expand to the facts they rest on). {@code report()} inserts the
+ * fact the rule bound (derived facts expand to the facts they rest on): the fact named by
+ * {@code about(...)} first, the rest in file order. {@code report()} inserts the
  * finding into the session, where the evaluator's listener collects it and chained rules can match it.
  */
 public final class FindingBuilder {
@@ -32,6 +33,7 @@ public final class FindingBuilder {
     private final Set<String> dynamicCitations = new LinkedHashSet<>();
     private String message;
     private Exposure exposure;
+    private Object about;
 
     private FindingBuilder(RuleContext context) {
         this.context = context;
@@ -40,6 +42,12 @@ public final class FindingBuilder {
     /** Starts a finding for the rule whose consequence is running. */
     public static FindingBuilder finding(RuleContext context) {
         return new FindingBuilder(context);
+    }
+
+    /** The fact the finding is about; it becomes the primary evidence (where reports point). */
+    public FindingBuilder about(Object fact) {
+        this.about = fact;
+        return this;
     }
 
     public FindingBuilder message(String format, Object... args) {
@@ -86,16 +94,28 @@ public final class FindingBuilder {
         dynamicCitations.stream().filter(c -> !citations.contains(c)).forEach(citations::add);
 
         Match match = context.getMatch();
-        Map<String, Evidence> evidence = new LinkedHashMap<>();
         List<Finding.FindingRef> restsOn = new ArrayList<>();
-        Object subject = null;
-        for (String declaration : match.getDeclarationIds()) {
+        Map<String, Evidence> bound = new LinkedHashMap<>();
+        List<String> declarations = new ArrayList<>(match.getDeclarationIds());
+        java.util.Collections.sort(declarations); // the engine's order is not stable across builds
+        for (String declaration : declarations) {
             Object value = match.getDeclarationValue(declaration);
             String role = declaration.startsWith("$") ? declaration.substring(1) : declaration;
-            if (subject == null && (value instanceof Fact || value instanceof Derived)) {
-                subject = value instanceof Derived d && !d.basis().isEmpty() ? d.basis().get(0) : value;
-            }
-            collect(role, value, evidence, restsOn);
+            collect(role, value, bound, restsOn);
+        }
+        Map<String, Evidence> primary = new LinkedHashMap<>();
+        if (about != null) {
+            collect("subject", about, primary, restsOn);
+        }
+        Map<String, Evidence> evidence = new LinkedHashMap<>();
+        primary.forEach((key, e) -> evidence.put(key, bound.getOrDefault(key, e)));
+        bound.entrySet().stream()
+                .sorted(java.util.Map.Entry.comparingByValue(java.util.Comparator.comparing((Evidence e) -> e.span().file())
+                        .thenComparingInt(e -> e.span().line()).thenComparingInt(e -> e.span().column())))
+                .forEach(entry -> evidence.putIfAbsent(entry.getKey(), entry.getValue()));
+        Object subject = about;
+        if (subject instanceof Derived d && !d.basis().isEmpty()) {
+            subject = d.basis().get(0);
         }
         String title = RuleCatalog.text(meta, "title");
         Severity severity = Severity.parse(RuleCatalog.text(meta, "severity")).orElse(Severity.INFO);

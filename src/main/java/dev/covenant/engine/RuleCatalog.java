@@ -186,6 +186,10 @@ public final class RuleCatalog {
 
     static String text(Map<String, Object> meta, String key) {
         Object value = meta.get(key);
+        if (value == null && key.equals("expires")) {
+            // Drools files @expires under the name of its own event annotation.
+            value = meta.get(org.kie.api.definition.type.Expires.class.getName());
+        }
         if (value == null) {
             return null;
         }

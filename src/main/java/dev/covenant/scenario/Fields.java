@@ -73,6 +73,12 @@ final class Fields {
         return path.isEmpty() ? key : path + "." + key;
     }
 
+    /** The source text of a scalar key, or null; reports nothing (for cross-checks such as duplicate ids). */
+    String peek(String key) {
+        Entry entry = node.entries().get(key);
+        return entry != null && entry.value() instanceof ScalarNode s && s.type() != ScalarNode.Type.NULL ? s.text() : null;
+    }
+
     /** A required string; reports a missing key at the mapping. */
     Optional<String> requiredString(String key) {
         if (!has(key)) {

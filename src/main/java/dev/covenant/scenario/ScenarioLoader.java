@@ -137,20 +137,22 @@ public final class ScenarioLoader {
             Optional<LocalDate> asOf = top.requiredDate("as_of");
             Optional<Platform> platform = top.requiredObject("platform", PLATFORM).flatMap(this::platform);
 
-            List<Cohort> cohorts = unique(top.objects("members", COHORT), "cohort", "member cohort", this::cohort, Cohort::id);
-            List<Promise> promises = unique(top.objects("promises", PROMISE), "id", "promise", this::promise, Promise::id);
+            List<Cohort> cohorts = unique(top.objects("members", COHORT), "cohort", "member cohort", this::cohort);
+            List<Promise> promises = unique(top.objects("promises", PROMISE), "id", "promise", this::promise);
             List<DocumentVersion> versions = new ArrayList<>();
             List<Disclosure> disclosures = new ArrayList<>();
             List<Capture> captures = new ArrayList<>();
             List<Document> documents = unique(top.objects("documents", DOCUMENT), "id", "document",
-                    f -> document(f, versions, disclosures, captures), Document::id);
-            List<Setting> settings = unique(top.objects("settings", SETTING), "id", "setting", this::setting, Setting::id);
-            Map<String, Setting> settingsById = new HashMap<>();
-            settings.forEach(s -> settingsById.put(s.id(), s));
-            List<Practice> practices = unique(top.objects("practices", PRACTICE), "id", "practice",
-                    f -> practice(f, settingsById.keySet()), Practice::id);
-            Set<String> practiceIds = Set.copyOf(practices.stream().map(Practice::id).toList());
-            List<Model> models = unique(top.objects("models", MODEL), "id", "model", f -> model(f, practiceIds), Model::id);
+                    f -> document(f, versions, disclosures, captures));
+            // References are checked against the ids as written, so an invalid setting is reported once, not
+            // again at every practice that refers to it.
+            List<Fields> settingFields = top.objects("settings", SETTING);
+            Set<String> settingIds = writtenIds(settingFields);
+            List<Setting> settings = unique(settingFields, "id", "setting", this::setting);
+            List<Fields> practiceFields = top.objects("practices", PRACTICE);
+            Set<String> practiceIds = writtenIds(practiceFields);
+            List<Practice> practices = unique(practiceFields, "id", "practice", f -> practice(f, settingIds));
+            List<Model> models = unique(top.objects("models", MODEL), "id", "model", f -> model(f, practiceIds));
             Expectation expect = top.object("expect", EXPECT).map(this::expectation).orElse(null);
 
             if (id.isEmpty() || asOf.isEmpty() || platform.isEmpty()) {
@@ -163,11 +165,9 @@ public final class ScenarioLoader {
 
         private Optional<Platform> platform(Fields f) {
             Optional<String> name = f.requiredString("name");
-            List<Service> services = new ArrayList<>();
-            for (String key : f.strings("services", s -> null)) {
-                f.parseChoice(key, Service.class, f.spanOf("services"), "a service in platform.services")
-                        .ifPresent(services::add);
-            }
+            List<Service> services = f.strings("services", key -> dev.covenant.model.Keyed.parse(Service.class, key).isPresent()
+                    ? null : "unknown service '" + key + "'; expected one of: " + dev.covenant.model.Keyed.choices(Service.class))
+                    .stream().map(key -> dev.covenant.model.Keyed.parse(Service.class, key).orElseThrow()).toList();
             return name.map(n -> new Platform(n, services, f.span()));
         }
 
@@ -382,22 +382,31 @@ public final class ScenarioLoader {
         }
 
         /** Binds each element and reports a repeated id at the later element. */
-        private <T> List<T> unique(List<Fields> elements, String idKey, String what, Function<Fields, Optional<T>> bind,
-                Function<T, String> idOf) {
+        private static Set<String> writtenIds(List<Fields> elements) {
+            Set<String> ids = new java.util.TreeSet<>();
+            elements.forEach(e -> {
+                String id = e.peek("id");
+                if (id != null) {
+                    ids.add(id);
+                }
+            });
+            return ids;
+        }
+
+        private <T> List<T> unique(List<Fields> elements, String idKey, String what, Function<Fields, Optional<T>> bind) {
             Map<String, Integer> firstLine = new HashMap<>();
             List<T> values = new ArrayList<>();
             for (Fields element : elements) {
-                Optional<T> value = bind.apply(element);
-                if (value.isEmpty()) {
-                    continue;
-                }
-                String id = idOf.apply(value.get());
-                Integer line = firstLine.putIfAbsent(id, element.spanOf(idKey).line());
+                // Duplicates are checked on the written id, so they are reported even when an element is invalid.
+                String id = element.peek(idKey);
+                Integer line = id == null ? null : firstLine.putIfAbsent(id, element.spanOf(idKey).line());
                 if (line != null) {
                     element.report(element.spanOf(idKey), "duplicate " + what + " id '" + id + "' (first defined at line " + line + ")");
-                    continue;
                 }
-                values.add(value.get());
+                Optional<T> value = bind.apply(element);
+                if (value.isPresent() && line == null) {
+                    values.add(value.get());
+                }
             }
             return values;
         }

@@ -1,0 +1,190 @@
+package dev.covenant.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.covenant.ShippedRules;
+import dev.covenant.source.Diagnostic;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RuleBaseTest {
+
+    private static final String HEADER = """
+            package test.rules;
+
+            import dev.covenant.model.Practice;
+            import function dev.covenant.engine.FindingBuilder.finding;
+
+            """;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void the_shipped_pack_compiles_with_a_catalog_of_its_obligations() {
+        RuleBase rules = ShippedRules.get();
+
+        assertThat(rules.diagnostics()).isEmpty();
+        assertThat(rules.catalog().obligations()).extracting(RuleInfo::id)
+                .contains("OPT-OUT-DEFAULT", "RETROACTIVE-DISCLOSURE", "SCA-DISCLOSURE");
+        assertThat(rules.catalog().obligations()).allSatisfy(r -> {
+            assertThat(r.title()).isNotBlank();
+            assertThat(r.severity()).isNotNull();
+            assertThat(r.references()).isNotEmpty().allSatisfy(c -> assertThat(c).isNotBlank());
+            assertThat(r.declared().line()).isPositive();
+        });
+    }
+
+    @Test
+    void a_syntax_error_is_reported_at_its_file_and_line_without_parser_noise() throws IOException {
+        copyShippedRules();
+        write("us/broken.drl", HEADER + """
+                rule "broken"
+                when
+                    $p : Practice( use == )
+                then
+                end
+                """);
+
+        List<Diagnostic> diagnostics = compile();
+
+        assertThat(diagnostics).singleElement().satisfies(d -> {
+            assertThat(d.where().file()).endsWith("us/broken.drl");
+            assertThat(d.where().line()).isEqualTo(8);
+            assertThat(d.where().column()).isEqualTo(27);
+            assertThat(d.message()).doesNotContain("null Package").doesNotContain("\n");
+        });
+    }
+
+    @Test
+    void an_unknown_fact_field_is_reported_at_its_line_and_column() throws IOException {
+        write("a.drl", HEADER + """
+                rule "unknown field"
+                    @id("X-1") @title("t") @severity("low") @reference("r")
+                when
+                    $p : Practice( purpose == "x" )
+                then
+                end
+                """);
+
+        assertThat(compile()).singleElement().satisfies(d -> {
+            assertThat(d.where().location()).endsWith("a.drl:9:20");
+            assertThat(d.message()).contains("purpose");
+        });
+    }
+
+    @Test
+    void errors_in_several_files_are_all_reported() throws IOException {
+        write("a.drl", HEADER + "rule \"a\" when $p : Practice( use == ) then end\n");
+        write("sub/b.drl", HEADER.replace("test.rules", "test.other") + "rule \"b\" when $p : Practice( nosuch == 1 ) then end\n");
+
+        assertThat(compile()).extracting(d -> d.where().file().replaceAll(".*/", "") + ":" + d.where().line())
+                .containsExactly("a.drl:6", "b.drl:6");
+    }
+
+    @Test
+    void missing_and_invalid_metadata_name_the_rule_and_its_line() throws IOException {
+        write("meta.drl", HEADER + """
+                rule "no metadata"
+                when
+                    $p : Practice( )
+                then
+                end
+
+                rule "bad severity"
+                    @id("X-2") @title("t") @severity("severe") @reference("a;;b") @effective("2025-02-30")
+                when
+                    $p : Practice( )
+                then
+                end
+                """);
+
+        assertThat(compile()).extracting(d -> d.where().line() + " " + d.message()).containsExactly(
+                "6 rule 'no metadata' lacks @id, @title, @severity, @reference; obligation rules need @id, @title, @severity and @reference (rules that only derive facts are marked @derive)",
+                "12 rule 'bad severity' has @effective \"2025-02-30\", which is not a date (YYYY-MM-DD)".replace(" has @effective", ": @effective").replace(", which is not", " is not"),
+                "12 rule 'bad severity': @reference has an empty citation; separate citations with ';'",
+                "12 rule 'bad severity': unknown @severity \"severe\"; expected one of: critical | high | medium | low | info");
+    }
+
+    @Test
+    void a_duplicate_rule_id_names_both_rules() throws IOException {
+        String rule = """
+                rule "%s"
+                    @id("DUP") @title("t") @severity("low") @reference("r")
+                when
+                    $p : Practice( )
+                then
+                    finding(kcontext).report();
+                end
+                """;
+        write("a.drl", HEADER + rule.formatted("first"));
+        write("b.drl", HEADER.replace("test.rules", "test.b") + rule.formatted("second"));
+
+        assertThat(compile()).singleElement().satisfies(d -> {
+            assertThat(d.where().location()).endsWith("b.drl:6:1");
+            assertThat(d.message()).contains("duplicate rule id 'DUP'", "rule 'second'", "a.drl:6:1");
+        });
+    }
+
+    @Test
+    void classification_rules_must_run_before_obligation_rules() throws IOException {
+        write("a.drl", HEADER + """
+                rule "derives without salience"
+                    @derive
+                when
+                    $p : Practice( )
+                then
+                end
+
+                rule "an obligation"
+                    @id("X-1") @title("t") @severity("low") @reference("r")
+                when
+                    $p : Practice( )
+                then
+                    finding(kcontext).report();
+                end
+                """);
+
+        assertThat(compile()).singleElement().satisfies(d ->
+                assertThat(d.message()).contains("(@derive) has salience 0", "declare 'salience 100'"));
+    }
+
+    @Test
+    void an_empty_or_missing_rules_directory_is_a_diagnostic() {
+        assertThat(RuleBase.compile(dir).diagnostics()).extracting(Diagnostic::message).containsExactly("no *.drl rule files found");
+        assertThat(RuleBase.compile(dir.resolve("nope")).diagnostics()).extracting(Diagnostic::message)
+                .containsExactly("cannot read rules directory: no such directory");
+    }
+
+    private List<Diagnostic> compile() {
+        try (RuleBase rules = RuleBase.compile(dir)) {
+            assertThat(rules.isUsable()).isFalse();
+            return rules.diagnostics();
+        }
+    }
+
+    private void write(String relative, String text) throws IOException {
+        Path file = dir.resolve(relative);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
+    }
+
+    private void copyShippedRules() throws IOException {
+        try (Stream<Path> files = Files.walk(ShippedRules.RULES)) {
+            for (Path source : files.sorted(Comparator.naturalOrder()).toList()) {
+                Path target = dir.resolve(ShippedRules.RULES.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,213 @@
+package dev.covenant.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.covenant.model.LegalBasis;
+import dev.covenant.model.Practice;
+import dev.covenant.model.Relationship;
+import dev.covenant.model.Scenario;
+import dev.covenant.model.Service;
+import dev.covenant.model.Setting;
+import dev.covenant.source.Diagnostic;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ScenarioLoaderTest {
+
+    private static final Path INVALID = Path.of("src/test/resources/scenarios/invalid");
+    private static final Path LINKEDIN = Path.of("fixtures/linkedin/linkedin-2024-as-alleged.yaml");
+
+    @Test
+    void loads_every_concept_of_the_linkedin_fixture_as_typed_facts() {
+        LoadResult result = ScenarioLoader.load(LINKEDIN, "alleged.yaml");
+
+        assertThat(result.diagnostics()).isEmpty();
+        Scenario s = result.scenario();
+        assertThat(s.id()).isEqualTo("linkedin-genai-2024-as-alleged");
+        assertThat(s.asOf()).isEqualTo(LocalDate.of(2025, 1, 21));
+        assertThat(s.platform().services()).containsExactly(Service.ELECTRONIC_COMMUNICATION);
+        assertThat(s.cohorts()).extracting(c -> c.id()).containsExactly("premium-us-ca", "premium-us-other", "free-eu");
+        assertThat(s.promises().get(0).forbids().categories()).containsExactly("user.content.private");
+        assertThat(s.versions()).singleElement().satisfies(v -> {
+            assertThat(v.published()).isEqualTo(LocalDate.of(2024, 9, 18));
+            assertThat(v.notice().channel()).isEqualTo("email");
+        });
+        assertThat(s.disclosures()).singleElement().satisfies(d -> assertThat(d.categories()).containsExactly("user.content.public"));
+        Setting setting = s.settings().get(0);
+        assertThat(setting.defaultOn()).isTrue();
+        assertThat(setting.optOut().retroactive()).isFalse();
+        Practice practice = s.practices().get(0);
+        assertThat(practice.legalBasis()).isEqualTo(new LegalBasis(LegalBasis.Kind.SETTING, "data-for-genai-improvement"));
+        assertThat(practice.recipients()).singleElement().satisfies(r -> assertThat(r.relationship()).isEqualTo(Relationship.AFFILIATE));
+        assertThat(practice.period().isOpen()).isTrue();
+        assertThat(s.expect().findings()).contains("SCA-DISCLOSURE");
+    }
+
+    @Test
+    void every_fact_remembers_its_file_line_column_and_yaml_path() {
+        Scenario s = ScenarioLoader.load(LINKEDIN, "alleged.yaml").scenario();
+
+        Practice practice = s.practices().get(0);
+        assertThat(practice.span().file()).isEqualTo("alleged.yaml");
+        assertThat(practice.span().line()).isEqualTo(62);
+        assertThat(practice.span().column()).isEqualTo(5);
+        assertThat(practice.span().path()).isEqualTo("practices[0]");
+        assertThat(practice.recipients().get(0).span().path()).isEqualTo("practices[0].recipients[0]");
+        assertThat(practice.recipients().get(0).span().line()).isEqualTo(68);
+        assertThat(s.cohorts().get(1).span().path()).isEqualTo("members[1]");
+        assertThat(s.disclosures().get(0).span().path()).isEqualTo("documents[0].versions[0].discloses[0]");
+    }
+
+    @Test
+    void an_unknown_key_is_reported_with_its_line_column_and_a_suggestion() {
+        List<Diagnostic> diagnostics = invalid("unknown-key.yaml");
+
+        assertThat(diagnostics).singleElement().satisfies(d -> {
+            assertThat(d.where().location()).isEqualTo("unknown-key.yaml:8:5");
+            assertThat(d.message()).contains("unknown key 'categorys' in practices[0]", "did you mean 'categories'?");
+        });
+    }
+
+    @Test
+    void every_problem_in_a_file_is_reported_not_only_the_first() {
+        List<Diagnostic> diagnostics = invalid("many-errors.yaml");
+
+        assertThat(diagnostics).extracting(d -> d.where().line() + ":" + d.where().column() + " " + d.message())
+                .containsExactly(
+                        "2:8 'as_of' in the scenario is not a valid date (YYYY-MM-DD): \"2025-13-01\"",
+                        "5:14 platform.services[0]: unknown service 'electronic-mail'; expected one of: electronic-communication | remote-computing",
+                        "10:12 'count' in members[0] must be a whole number, got the string \"lots\"",
+                        "12:13 duplicate member cohort id 'us' (first defined at line 7)",
+                        "14:13 'region' in members[1]: unknown region 'XX'; expected an ISO 3166-1 country (DE), an ISO 3166-2 subdivision (US-CA), EU, EEA or UK",
+                        "20:14 'default' in settings[0] must be on/off or true/false, got the string \"maybe\"",
+                        "24:18 practices[0].categories[0]: unknown data category 'user.content.privat' (did you mean 'user.content.private'?); use a Fides data category key such as user.content.private",
+                        "26:39 'relationship' in practices[0].recipients[0] has unknown value 'partner'; expected one of: self | affiliate | processor | third-party",
+                        "27:18 'legal_basis' in practices[0] refers to setting 'nope', which is not defined under 'settings'");
+    }
+
+    @Test
+    void missing_required_keys_are_named() {
+        assertThat(invalid("missing-required.yaml")).extracting(Diagnostic::format).containsExactly(
+                "missing-required.yaml:1:1: error: missing required key 'as_of' in the scenario",
+                "missing-required.yaml:1:1: error: missing required key 'scenario' in the scenario",
+                "missing-required.yaml:3:3: error: missing required key 'name' in platform");
+    }
+
+    @Test
+    void yaml_tags_that_would_construct_classes_are_refused() {
+        assertThat(invalid("tagged.yaml")).extracting(Diagnostic::message)
+                .contains("YAML tag !!javax.script.ScriptEngineManager is not allowed; scenarios hold plain values only",
+                        "YAML tag !!java.net.URL is not allowed; scenarios hold plain values only");
+    }
+
+    @Test
+    void aliases_are_refused_so_alias_bombs_cannot_expand() {
+        assertThat(invalid("alias.yaml")).singleElement()
+                .satisfies(d -> assertThat(d.format()).isEqualTo("alias.yaml:5:8: error: YAML aliases (*n) are not supported in scenarios; write the value out"));
+
+        StringBuilder bomb = new StringBuilder("scenario: bomb\nas_of: 2025-01-21\nplatform: {name: x}\na: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+        for (char c = 'b'; c <= 'j'; c++) {
+            char p = (char) (c - 1);
+            bomb.append(c).append(": &").append(c).append(" [*").append(p).append(",*").append(p).append(",*").append(p)
+                    .append(",*").append(p).append(",*").append(p).append(",*").append(p).append(",*").append(p).append("]\n");
+        }
+        LoadResult result = ScenarioLoader.parse(bomb.toString().getBytes(StandardCharsets.UTF_8), "bomb.yaml");
+        assertThat(result.isValid()).isFalse();
+        assertThat(result.diagnostics()).isNotEmpty();
+    }
+
+    @Test
+    void a_file_with_two_documents_is_refused() {
+        assertThat(invalid("two-documents.yaml")).extracting(Diagnostic::message)
+                .containsExactly("file holds more than one YAML document; put one scenario in each file");
+    }
+
+    @Test
+    void yaml_syntax_errors_point_at_the_problem() {
+        assertThat(invalid("syntax.yaml")).extracting(Diagnostic::format)
+                .containsExactly("syntax.yaml:5:12: error: invalid YAML: mapping values are not allowed here");
+    }
+
+    @Test
+    void duplicate_keys_are_reported_with_both_lines() {
+        assertThat(invalid("duplicate-key.yaml")).extracting(Diagnostic::format)
+                .containsExactly("duplicate-key.yaml:5:1: error: duplicate key 'scenario' (first written at line 1)");
+    }
+
+    @Test
+    void empty_binary_and_non_utf8_files_are_refused_with_a_reason() {
+        assertThat(invalid("empty.yaml")).extracting(Diagnostic::message).singleElement().asString().startsWith("file is empty");
+        assertThat(invalid("binary.yaml")).extracting(Diagnostic::message).containsExactly("file is not valid UTF-8 text");
+        assertThat(invalid("invalid-utf8.yaml")).extracting(Diagnostic::format)
+                .containsExactly("invalid-utf8.yaml:4: error: file is not valid UTF-8 text");
+    }
+
+    @Test
+    void deep_nesting_and_oversized_files_are_refused_quickly() {
+        String deep = "scenario: deep\nas_of: 2025-01-21\nplatform: {name: x}\ntitle: " + "[".repeat(10_000) + "]".repeat(10_000) + "\n";
+        long start = System.nanoTime();
+        LoadResult nested = ScenarioLoader.parse(deep.getBytes(StandardCharsets.UTF_8), "deep.yaml");
+        assertThat(nested.isValid()).isFalse();
+        assertThat(nested.diagnostics()).extracting(Diagnostic::message).anySatisfy(m -> assertThat(m).containsIgnoringCase("nesting"));
+
+        byte[] huge = ("scenario: big\nas_of: 2025-01-21\nplatform: {name: x}\ntitle: \"" + "x".repeat(YamlTree.MAX_BYTES) + "\"\n")
+                .getBytes(StandardCharsets.UTF_8);
+        LoadResult big = ScenarioLoader.parse(huge, "big.yaml");
+        assertThat(big.diagnostics()).extracting(Diagnostic::message).singleElement().asString()
+                .contains("scenario files are limited to " + YamlTree.MAX_BYTES + " bytes");
+    }
+
+    @Test
+    void norway_and_yaml_11_booleans_keep_their_source_text_where_strings_are_expected() {
+        LoadResult result = ScenarioLoader.load(Path.of("src/test/resources/scenarios/valid/norway.yaml"), "norway.yaml");
+
+        assertThat(result.diagnostics()).isEmpty();
+        Scenario s = result.scenario();
+        assertThat(s.cohorts().get(0).region()).isEqualTo("NO");
+        assertThat(s.settings().get(0).regions()).containsExactly("NO", "US-CA");
+        assertThat(s.settings().get(0).defaultOn()).isTrue();
+        assertThat(s.settings().get(1).defaultOn()).isFalse();
+    }
+
+    @Test
+    void a_reference_to_an_undefined_setting_suggests_the_nearest_one() {
+        String yaml = """
+                scenario: ref
+                as_of: 2025-01-21
+                platform: {name: x}
+                settings:
+                  - {id: genai, introduced: 2024-08-01, default: on}
+                practices:
+                  - {id: p, use: train_ai_system, legal_basis: "setting:genia", started: 2024-08-01}
+                """;
+        LoadResult result = ScenarioLoader.parse(yaml.getBytes(StandardCharsets.UTF_8), "ref.yaml");
+        assertThat(result.diagnostics()).extracting(Diagnostic::format).containsExactly(
+                "ref.yaml:7:48: error: 'legal_basis' in practices[0] refers to setting 'genia', which is not defined under 'settings' (did you mean 'genai'?)");
+    }
+
+    @Test
+    void a_period_that_ends_before_it_starts_is_refused() {
+        String yaml = """
+                scenario: p
+                as_of: 2025-01-21
+                platform: {name: x}
+                practices:
+                  - id: p
+                    use: train_ai_system
+                    started: 2024-08-01
+                    ended: 2024-07-01
+                """;
+        LoadResult result = ScenarioLoader.parse(yaml.getBytes(StandardCharsets.UTF_8), "p.yaml");
+        assertThat(result.diagnostics()).extracting(Diagnostic::format).containsExactly(
+                "p.yaml:8:12: error: 'ended' (2024-07-01) is before 'started' (2024-08-01) in practices[0]");
+    }
+
+    private static List<Diagnostic> invalid(String name) {
+        LoadResult result = ScenarioLoader.load(INVALID.resolve(name), name);
+        assertThat(result.isValid()).as("%s should be invalid", name).isFalse();
+        return result.diagnostics();
+    }
+}
