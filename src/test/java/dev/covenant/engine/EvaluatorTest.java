@@ -43,7 +43,7 @@ class EvaluatorTest {
         assertThat(sca.severity()).isEqualTo(Severity.CRITICAL);
         assertThat(sca.citations()).containsExactly("18 U.S.C. § 2707(c)", "18 U.S.C. § 2702(a)(1)");
         assertThat(sca.evidence().get(0).kind()).isEqualTo("practice");
-        assertThat(sca.evidence().get(0).span().line()).isEqualTo(62);
+        assertThat(sca.evidence().get(0).span().line()).isEqualTo(61);
         assertThat(sca.evidence()).extracting(e -> e.kind() + " " + e.id()).contains(
                 "member cohort premium-us-ca", "member cohort premium-us-other", "recipient genai-training -> Affiliate model provider")
                 .doesNotContain("member cohort free-eu");

@@ -52,11 +52,11 @@ class ScenarioLoaderTest {
 
         Practice practice = s.practices().get(0);
         assertThat(practice.span().file()).isEqualTo("alleged.yaml");
-        assertThat(practice.span().line()).isEqualTo(62);
+        assertThat(practice.span().line()).isEqualTo(61);
         assertThat(practice.span().column()).isEqualTo(5);
         assertThat(practice.span().path()).isEqualTo("practices[0]");
         assertThat(practice.recipients().get(0).span().path()).isEqualTo("practices[0].recipients[0]");
-        assertThat(practice.recipients().get(0).span().line()).isEqualTo(68);
+        assertThat(practice.recipients().get(0).span().line()).isEqualTo(67);
         assertThat(s.cohorts().get(1).span().path()).isEqualTo("members[1]");
         assertThat(s.disclosures().get(0).span().path()).isEqualTo("documents[0].versions[0].discloses[0]");
     }
