@@ -115,7 +115,8 @@ public final class Evaluator {
         final RuleCatalog catalog;
         String firing;
         String silentRule;
-        int findingsAtStart;
+        int reported;
+        int reportedAtStart;
 
         Collector(RuleCatalog catalog) {
             this.catalog = catalog;
@@ -126,6 +127,9 @@ public final class Evaluator {
             public void objectInserted(ObjectInsertedEvent event) {
                 if (event.getObject() instanceof Finding finding) {
                     findings.add(finding);
+                    reported++;
+                } else if (event.getObject() instanceof FindingBuilder.OutOfReach) {
+                    reported++;
                 }
             }
         };
@@ -134,14 +138,14 @@ public final class Evaluator {
             @Override
             public void beforeMatchFired(BeforeMatchFiredEvent event) {
                 firing = event.getMatch().getRule().getName();
-                findingsAtStart = findings.size();
+                reportedAtStart = reported;
                 firings.merge(firing, 1, Integer::sum);
             }
 
             @Override
             public void afterMatchFired(AfterMatchFiredEvent event) {
                 RuleInfo info = catalog.get(event.getMatch().getRule());
-                if (info != null && !info.derive() && findings.size() == findingsAtStart && silentRule == null) {
+                if (info != null && !info.derive() && reported == reportedAtStart && silentRule == null) {
                     silentRule = info.name();
                 }
                 firing = null;

@@ -1,19 +1,25 @@
 package dev.covenant.engine;
 
+import dev.covenant.finding.Citation;
 import dev.covenant.finding.Evidence;
 import dev.covenant.finding.Exposure;
 import dev.covenant.finding.Finding;
 import dev.covenant.finding.Severity;
+import dev.covenant.model.Cohort;
 import dev.covenant.model.Derived;
 import dev.covenant.model.Fact;
+import dev.covenant.model.Region;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.kie.api.runtime.rule.Match;
 import org.kie.api.runtime.rule.RuleContext;
 
@@ -22,18 +28,28 @@ import org.kie.api.runtime.rule.RuleContext;
  * <pre>
  *   finding(kcontext).about($practice).message("...", args).cite($promise.source()).exposure(...).report();
  * </pre>
- * Id, title, severity, basis and static citations come from the rule's metadata; evidence is every
- * fact the rule bound (derived facts expand to the facts they rest on): the fact named by
- * {@code about(...)} first, the rest in file order. {@code report()} inserts the
- * finding into the session, where the evaluator's listener collects it and chained rules can match it.
+ * Id, title, severity and basis come from the rule's metadata. Citations are the rule's
+ * {@code @reference} entries — a scoped one ({@code [EEA] GDPR Art. 25(2)}) only when the evidence
+ * includes members within that region — then those the consequence adds. A finding none of whose
+ * citations applies is not reported: a rule whose every citation is out of reach does not fire.
+ * Evidence is every fact the rule bound (derived facts expand to the facts they rest on): the fact
+ * named by {@code about(...)} first, the rest in file order. {@code report()} inserts the finding into
+ * the session, where the evaluator's listener collects it and chained rules can match it.
  */
 public final class FindingBuilder {
+
+    private static final Comparator<Evidence> FILE_ORDER = Comparator.comparing((Evidence e) -> e.span().file())
+            .thenComparingInt(e -> e.span().line()).thenComparingInt(e -> e.span().column());
 
     private final RuleContext context;
     private final Set<String> dynamicCitations = new LinkedHashSet<>();
     private String message;
     private Exposure exposure;
     private Object about;
+
+    /** Inserted instead of a finding when none of a rule's citations reaches the members in its evidence. */
+    public record OutOfReach(String rule) {
+    }
 
     private FindingBuilder(RuleContext context) {
         this.context = context;
@@ -72,9 +88,13 @@ public final class FindingBuilder {
         return this;
     }
 
-    /** Inserts the finding into the session; the evaluator collects it. */
+    /** Inserts the finding into the session, where the evaluator collects it; null when out of reach. */
     public Finding report() {
         Finding finding = build();
+        if (finding.citations().isEmpty()) {
+            context.getKieRuntime().insert(new OutOfReach(context.getRule().getName()));
+            return null;
+        }
         context.getKieRuntime().insert(finding);
         return finding;
     }
@@ -86,33 +106,35 @@ public final class FindingBuilder {
             throw new IllegalStateException("rule '" + context.getRule().getName()
                     + "' reported a finding but has no @id; only obligation rules report");
         }
+        Match match = context.getMatch();
+        Bound bound = new Bound();
+        List<String> declarations = new ArrayList<>(match.getDeclarationIds());
+        Collections.sort(declarations); // the engine's order is not stable across builds
+        for (String declaration : declarations) {
+            String role = declaration.startsWith("$") ? declaration.substring(1) : declaration;
+            bound.collect(role, match.getDeclarationValue(declaration));
+        }
+        Bound primary = new Bound();
+        if (about != null) {
+            primary.collect("subject", about);
+        }
+        Map<String, Evidence> evidence = new LinkedHashMap<>();
+        primary.evidence.forEach((key, e) -> evidence.put(key, bound.evidence.getOrDefault(key, e)));
+        bound.evidence.entrySet().stream().sorted(Map.Entry.comparingByValue(FILE_ORDER))
+                .forEach(entry -> evidence.putIfAbsent(entry.getKey(), entry.getValue()));
+        bound.regions.addAll(primary.regions);
+        bound.restsOn.addAll(primary.restsOn.stream().filter(r -> !bound.restsOn.contains(r)).toList());
+
         List<String> citations = new ArrayList<>();
         String references = RuleCatalog.text(meta, "reference");
         if (references != null) {
-            Arrays.stream(references.split(";")).map(String::strip).filter(s -> !s.isEmpty()).forEach(citations::add);
+            Arrays.stream(references.split(";")).map(String::strip).filter(s -> !s.isEmpty()).map(Citation::parse)
+                    .filter(c -> !c.isScoped() || bound.regions.stream().anyMatch(r -> Region.within(r, c.scope())))
+                    .map(Citation::text)
+                    .forEach(citations::add);
         }
         dynamicCitations.stream().filter(c -> !citations.contains(c)).forEach(citations::add);
 
-        Match match = context.getMatch();
-        List<Finding.FindingRef> restsOn = new ArrayList<>();
-        Map<String, Evidence> bound = new LinkedHashMap<>();
-        List<String> declarations = new ArrayList<>(match.getDeclarationIds());
-        java.util.Collections.sort(declarations); // the engine's order is not stable across builds
-        for (String declaration : declarations) {
-            Object value = match.getDeclarationValue(declaration);
-            String role = declaration.startsWith("$") ? declaration.substring(1) : declaration;
-            collect(role, value, bound, restsOn);
-        }
-        Map<String, Evidence> primary = new LinkedHashMap<>();
-        if (about != null) {
-            collect("subject", about, primary, restsOn);
-        }
-        Map<String, Evidence> evidence = new LinkedHashMap<>();
-        primary.forEach((key, e) -> evidence.put(key, bound.getOrDefault(key, e)));
-        bound.entrySet().stream()
-                .sorted(java.util.Map.Entry.comparingByValue(java.util.Comparator.comparing((Evidence e) -> e.span().file())
-                        .thenComparingInt(e -> e.span().line()).thenComparingInt(e -> e.span().column())))
-                .forEach(entry -> evidence.putIfAbsent(entry.getKey(), entry.getValue()));
         Object subject = about;
         if (subject instanceof Derived d && !d.basis().isEmpty()) {
             subject = d.basis().get(0);
@@ -120,21 +142,33 @@ public final class FindingBuilder {
         String title = RuleCatalog.text(meta, "title");
         Severity severity = Severity.parse(RuleCatalog.text(meta, "severity")).orElse(Severity.INFO);
         return new Finding(id, title, severity, RuleCatalog.text(meta, "basis"), citations,
-                message == null ? title : message, new ArrayList<>(evidence.values()), exposure, restsOn, subject);
+                message == null ? title : message, new ArrayList<>(evidence.values()), exposure, bound.restsOn,
+                new ArrayList<>(bound.regions), subject);
     }
 
-    private static void collect(String role, Object value, Map<String, Evidence> evidence, List<Finding.FindingRef> restsOn) {
-        if (value instanceof Fact fact) {
-            evidence.putIfAbsent(fact.kind() + "\u0000" + fact.id(), new Evidence(role, fact.kind(), fact.id(), fact.span()));
-        } else if (value instanceof Finding finding) {
-            if (!restsOn.contains(finding.ref())) {
-                restsOn.add(finding.ref());
+    /** What a match bound: evidence by fact, regions of the cohorts among it, findings it rests on. */
+    private static final class Bound {
+        final Map<String, Evidence> evidence = new LinkedHashMap<>();
+        final Set<String> regions = new TreeSet<>();
+        final List<Finding.FindingRef> restsOn = new ArrayList<>();
+
+        void collect(String role, Object value) {
+            if (value instanceof Fact fact) {
+                evidence.putIfAbsent(fact.kind() + "\u0000" + fact.id(), new Evidence(role, fact.kind(), fact.id(), fact.span()));
+                if (fact instanceof Cohort cohort) {
+                    regions.add(cohort.region());
+                }
+            } else if (value instanceof Finding finding) {
+                if (!restsOn.contains(finding.ref())) {
+                    restsOn.add(finding.ref());
+                }
+                finding.evidence().forEach(e -> evidence.putIfAbsent(e.kind() + "\u0000" + e.id(), e));
+                regions.addAll(finding.regions());
+            } else if (value instanceof Derived derived) {
+                derived.basis().forEach(b -> collect(role, b));
+            } else if (value instanceof Collection<?> many) {
+                many.forEach(v -> collect(role, v));
             }
-            finding.evidence().forEach(e -> evidence.putIfAbsent(e.kind() + "\u0000" + e.id(), e));
-        } else if (value instanceof Derived derived) {
-            derived.basis().forEach(b -> collect(role, b, evidence, restsOn));
-        } else if (value instanceof Collection<?> many) {
-            many.forEach(v -> collect(role, v, evidence, restsOn));
         }
     }
 }

@@ -1,6 +1,8 @@
 package dev.covenant.engine;
 
+import dev.covenant.finding.Citation;
 import dev.covenant.finding.Severity;
+import dev.covenant.model.Region;
 import dev.covenant.source.Diagnostic;
 import dev.covenant.source.SourceSpan;
 import java.time.LocalDate;
@@ -163,14 +165,22 @@ public final class RuleCatalog {
                 diagnostics.add(new Diagnostic(at, problem + ": unknown @severity \"" + severityText + "\"; expected one of: " + Severity.choices()));
             }
         }
-        List<String> references = List.of();
+        List<Citation> references = List.of();
         if (referenceText == null) {
             missing.add("@reference");
         } else {
-            references = Arrays.stream(referenceText.split(";", -1)).map(String::strip).toList();
-            if (references.stream().anyMatch(String::isEmpty)) {
+            List<String> written = Arrays.stream(referenceText.split(";", -1)).map(String::strip).toList();
+            if (written.stream().anyMatch(String::isEmpty)) {
                 diagnostics.add(new Diagnostic(at, problem + ": @reference has an empty citation; separate citations with ';'"));
-                references = references.stream().filter(s -> !s.isEmpty()).toList();
+            }
+            references = written.stream().filter(s -> !s.isEmpty()).map(Citation::parse).toList();
+            for (Citation c : references) {
+                if (c.isScoped() && !Region.isValid(c.scope())) {
+                    diagnostics.add(new Diagnostic(at, problem + ": citation scope [" + c.scope() + "] is not a region;"
+                            + " write [US], [US-CA], [EEA], [UK], [CH] or another region code"));
+                } else if (c.text().isEmpty()) {
+                    diagnostics.add(new Diagnostic(at, problem + ": @reference has an empty citation after [" + c.scope() + "]"));
+                }
             }
         }
         if (!missing.isEmpty()) {

@@ -17,7 +17,7 @@ public record RuleInfo(
         String id,
         String title,
         Severity severity,
-        List<String> references,
+        List<dev.covenant.finding.Citation> references,
         String basis,
         String description,
         LocalDate effective,

@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * One obligation a scenario appears to breach: an issue for counsel to review, not a legal conclusion.
  * {@code evidence} lists the facts the rule matched, the primary one first; {@code restsOn} names the
- * findings a chained rule was derived from.
+ * findings a chained rule was derived from; {@code regions} are the regions of the member cohorts
+ * in its evidence; {@code subject} is the fact it is about (for chained rules; not rendered).
  */
 public record Finding(
         String ruleId,
@@ -19,6 +20,7 @@ public record Finding(
         List<Evidence> evidence,
         Exposure exposure,
         List<FindingRef> restsOn,
+        List<String> regions,
         Object subject) {
 
     /** Scenario output order: severity, then rule id, then the primary evidence's position. */
@@ -34,6 +36,17 @@ public record Finding(
         citations = List.copyOf(citations);
         evidence = List.copyOf(evidence);
         restsOn = List.copyOf(restsOn);
+        regions = List.copyOf(regions);
+    }
+
+    /** True when the members in this finding's evidence include some within {@code container} (e.g. US-CA). */
+    public boolean reaches(String container) {
+        return regions.stream().anyMatch(r -> dev.covenant.model.Region.within(r, container));
+    }
+
+    /** A total order on findings, so that chained rules can pick one representative of a group. */
+    public boolean precedes(Finding other) {
+        return ORDER.compare(this, other) < 0;
     }
 
     /** Where the finding points: the first evidence. */
@@ -42,10 +55,10 @@ public record Finding(
     }
 
     /** A short reference to a finding that another finding rests on. */
-    public record FindingRef(String ruleId, SourceSpan at) {
+    public record FindingRef(String ruleId, SourceSpan at, String message) {
     }
 
     public FindingRef ref() {
-        return new FindingRef(ruleId, primary());
+        return new FindingRef(ruleId, primary(), message);
     }
 }

@@ -12,6 +12,16 @@ public record Capture(String documentId, String version, LocalDate captured, Str
         return documentId + "@" + version + "#" + captured;
     }
 
+    public boolean belongsTo(DocumentVersion version) {
+        return documentId.equals(version.documentId()) && this.version.equals(version.version());
+    }
+
+    /** True when this capture was taken before {@code other} (then by hash, for a total order). */
+    public boolean capturedBefore(Capture other) {
+        int byDate = captured.compareTo(other.captured);
+        return byDate < 0 || (byDate == 0 && textSha256.compareTo(other.textSha256) < 0);
+    }
+
     @Override
     public String kind() {
         return "capture";

@@ -15,6 +15,11 @@ public record Cohort(String id, String tier, String region, long count, Period j
         return Region.within(region, container);
     }
 
+    /** True when the cohort's region is within one of {@code containers}. */
+    public boolean inAnyRegion(java.util.Collection<String> containers) {
+        return containers.stream().anyMatch(this::inRegion);
+    }
+
     /** True when some of these members had joined (their data was being collected) before {@code day}. */
     public boolean hadMembersBefore(java.time.LocalDate day) {
         return joined.from().isBefore(day);

@@ -9,6 +9,14 @@ import java.util.List;
  */
 public record ConsentBased(Practice practice, Setting setting) implements Derived {
 
+    /** How members withdraw: the practice's own {@code withdrawal}, else the governing setting's opt-out. */
+    public Method withdrawalMethod() {
+        if (practice.withdrawal() != null) {
+            return practice.withdrawal();
+        }
+        return setting != null && setting.optOut() != null ? setting.optOut().method() : null;
+    }
+
     @Override
     public List<Object> basis() {
         List<Object> basis = new ArrayList<>();

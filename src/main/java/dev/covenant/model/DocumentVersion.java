@@ -18,6 +18,33 @@ public record DocumentVersion(
         return documentId + "@" + version;
     }
 
+    /** True when the version claims to have taken effect before it was published. */
+    public boolean backdated() {
+        return effective.isBefore(published);
+    }
+
+    /** True when this version took effect before {@code other} did (then by version name). */
+    public boolean effectiveBefore(DocumentVersion other) {
+        int byDate = effective.compareTo(other.effective);
+        return byDate < 0 || (byDate == 0 && version.compareTo(other.version) < 0);
+    }
+
+    /** Whole days between the notice and the effective date; null when no notice was sent. */
+    public Long daysOfNotice() {
+        return notice == null ? null : java.time.temporal.ChronoUnit.DAYS.between(notice.sent(), effective);
+    }
+
+    /** True when the notice before this version took effect was shorter than {@code days}, or never sent. */
+    public boolean noticeShorterThan(int days) {
+        Long given = daysOfNotice();
+        return given == null || given < days;
+    }
+
+    /** True when members were told on or before {@code day}. */
+    public boolean noticedBy(LocalDate day) {
+        return notice != null && !notice.sent().isAfter(day);
+    }
+
     @Override
     public String kind() {
         return "document version";

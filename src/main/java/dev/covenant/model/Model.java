@@ -16,6 +16,22 @@ public record Model(
         trainedBy = List.copyOf(trainedBy);
     }
 
+    /** True when placed on the EU market (a region within the EEA) on or before {@code asOf}. */
+    public boolean onEuMarketBy(java.time.LocalDate asOf) {
+        return placedOnMarket != null && Region.within(placedOnMarket.region(), "EEA")
+                && !placedOnMarket.date().isAfter(asOf);
+    }
+
+    /**
+     * Art. 53 applies from 2025-08-02 to models placed on the market from then on, and from
+     * 2027-08-02 to models already on the market before (Art. 111(3)).
+     */
+    public boolean trainingSummaryDueBy(java.time.LocalDate asOf) {
+        java.time.LocalDate start = java.time.LocalDate.of(2025, 8, 2);
+        java.time.LocalDate legacy = java.time.LocalDate.of(2027, 8, 2);
+        return placedOnMarket != null && !asOf.isBefore(placedOnMarket.date().isBefore(start) ? legacy : start);
+    }
+
     @Override
     public String kind() {
         return "model";

@@ -35,6 +35,16 @@ public record Practice(
         return period.from();
     }
 
+    /** The practice's period with an open end closed at {@code asOf}. */
+    public Period periodAsOf(LocalDate asOf) {
+        return period.closedBy(asOf);
+    }
+
+    /** True when the practice ran on some day of {@code other} (open ends closed at {@code asOf}). */
+    public boolean overlaps(Period other, LocalDate asOf) {
+        return period.closedBy(asOf).overlaps(other.closedBy(asOf));
+    }
+
     /** True when the practice's use is {@code key} or a narrower use under it. */
     public boolean hasUse(String key) {
         return Taxonomy.within(use, key);
@@ -43,6 +53,16 @@ public record Practice(
     /** True when one of the practice's categories is {@code key} or a narrower category under it. */
     public boolean hasCategory(String key) {
         return Taxonomy.anyWithin(categories, key);
+    }
+
+    /** True when the practice rests on verifiable parental consent (COPPA). */
+    public boolean hasParentalConsent() {
+        return legalBasis != null && legalBasis.basisKind() == LegalBasis.Kind.PARENTAL_CONSENT;
+    }
+
+    /** True when the practice claims legitimate interest as its legal basis. */
+    public boolean claimsLegitimateInterest() {
+        return legalBasis != null && legalBasis.basisKind() == LegalBasis.Kind.LEGITIMATE_INTEREST;
     }
 
     /** True when a setting governs this practice ({@code legal_basis: setting:<id>}). */

@@ -29,6 +29,39 @@ public record Promise(
         return "promise";
     }
 
+    /** True for a contract promise that forbids this practice's use of at least one of its categories. */
+    public boolean forbids(Practice practice) {
+        return promiseKind == PromiseKind.CONTRACT && !forbiddenCategoriesOf(practice).isEmpty();
+    }
+
+    /**
+     * The practice's categories that this promise forbids for the practice's use: the use must be
+     * among {@code forbids.uses} (none listed: any use) and the category among {@code forbids.categories}
+     * (none listed: any category); a promise that lists neither forbids nothing.
+     */
+    public List<String> forbiddenCategoriesOf(Practice practice) {
+        if (forbids.uses().isEmpty() && forbids.categories().isEmpty()) {
+            return List.of();
+        }
+        if (!forbids.uses().isEmpty() && !Taxonomy.withinAny(practice.use(), forbids.uses())) {
+            return List.of();
+        }
+        return practice.categories().stream()
+                .filter(c -> forbids.categories().isEmpty() || Taxonomy.withinAny(c, forbids.categories()))
+                .toList();
+    }
+
+    /** True for a public statement that excludes regions from this practice's use. */
+    public boolean excludesUseOf(Practice practice) {
+        return promiseKind == PromiseKind.PUBLIC_STATEMENT && !excludedRegions.isEmpty()
+                && (uses.isEmpty() || Taxonomy.withinAny(practice.use(), uses));
+    }
+
+    /** True when the cohort lives in a region this statement excludes. */
+    public boolean excludes(Cohort cohort) {
+        return excludedRegions.stream().anyMatch(cohort::inRegion);
+    }
+
     /** No {@code tiers} means the promise is made to every tier. */
     public boolean coversTier(String tier) {
         return tiers.isEmpty() || tiers.contains(tier);

@@ -124,6 +124,7 @@ public final class JsonRenderer implements Renderer {
             if (ref.at() != null) {
                 span(ref.at(), json);
             }
+            json.writeStringField("message", ref.message());
             json.writeEndObject();
         }
         json.writeEndArray();

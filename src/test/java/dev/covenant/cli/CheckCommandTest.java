@@ -25,7 +25,7 @@ class CheckCommandTest {
         assertThat(run.code).isEqualTo(1);
         assertThat(run.out).contains("fixtures/linkedin/linkedin-2024-as-alleged.yaml  linkedin-genai-2024-as-alleged (as of 2025-01-21)",
                 "CRITICAL SCA-DISCLOSURE", "cites: 18 U.S.C. § 2707(c); 18 U.S.C. § 2702(a)(1)",
-                "evidence: fixtures/linkedin/linkedin-2024-as-alleged.yaml:61:5  practice genai-training",
+                "evidence: fixtures/linkedin/linkedin-2024-as-alleged.yaml:85:5  practice genai-training",
                 "exposure: USD 6,000,000,000");
         assertThat(run.out.strip().lines().reduce((a, b) -> b).orElseThrow())
                 .matches("\\d+ scenario\\(s\\): \\d+ evaluated, 0 invalid, 0 error\\(s\\); \\d+ finding\\(s\\).*");
@@ -61,7 +61,7 @@ class CheckCommandTest {
     @Test
     void fail_on_raises_the_threshold_for_exit_1() throws IOException {
         Path only = Files.createDirectories(dir.resolve("f"));
-        Files.copy(Path.of("fixtures/near-miss/sca-recipient-self.yaml"), only.resolve("s.yaml"));
+        Files.copy(Path.of("fixtures/linkedin/linkedin-2024-as-stated.yaml"), only.resolve("s.yaml"));
 
         assertThat(run("check", only.toString()).code).as("high findings, default --fail-on low").isEqualTo(1);
         assertThat(run("check", "--fail-on", "critical", only.toString()).code).as("no critical finding").isZero();

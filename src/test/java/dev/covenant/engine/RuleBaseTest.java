@@ -36,7 +36,7 @@ class RuleBaseTest {
         assertThat(rules.catalog().obligations()).allSatisfy(r -> {
             assertThat(r.title()).isNotBlank();
             assertThat(r.severity()).isNotNull();
-            assertThat(r.references()).isNotEmpty().allSatisfy(c -> assertThat(c).isNotBlank());
+            assertThat(r.references()).isNotEmpty().allSatisfy(c -> assertThat(c.text()).isNotBlank());
             assertThat(r.declared().line()).isPositive();
         });
     }

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class ScenarioLoaderTest {
 
     private static final Path INVALID = Path.of("src/test/resources/scenarios/invalid");
-    private static final Path LINKEDIN = Path.of("fixtures/linkedin/linkedin-2024-as-alleged.yaml");
+    private static final Path LINKEDIN = Path.of("src/test/resources/scenarios/valid/linkedin-alleged.yaml");
 
     @Test
     void loads_every_concept_of_the_linkedin_fixture_as_typed_facts() {
@@ -29,9 +29,9 @@ class ScenarioLoaderTest {
         assertThat(s.id()).isEqualTo("linkedin-genai-2024-as-alleged");
         assertThat(s.asOf()).isEqualTo(LocalDate.of(2025, 1, 21));
         assertThat(s.platform().services()).containsExactly(Service.ELECTRONIC_COMMUNICATION);
-        assertThat(s.cohorts()).extracting(c -> c.id()).containsExactly("premium-us-ca", "premium-us-other", "free-eu");
+        assertThat(s.cohorts()).extracting(c -> c.id()).containsExactly("premium-us-ca", "premium-us-other", "free-eu", "free-uk");
         assertThat(s.promises().get(0).forbids().categories()).containsExactly("user.content.private");
-        assertThat(s.versions()).singleElement().satisfies(v -> {
+        assertThat(s.versions()).first().satisfies(v -> {
             assertThat(v.published()).isEqualTo(LocalDate.of(2024, 9, 18));
             assertThat(v.notice().channel()).isEqualTo("email");
         });
@@ -52,11 +52,11 @@ class ScenarioLoaderTest {
 
         Practice practice = s.practices().get(0);
         assertThat(practice.span().file()).isEqualTo("alleged.yaml");
-        assertThat(practice.span().line()).isEqualTo(61);
+        assertThat(practice.span().line()).isEqualTo(85);
         assertThat(practice.span().column()).isEqualTo(5);
         assertThat(practice.span().path()).isEqualTo("practices[0]");
         assertThat(practice.recipients().get(0).span().path()).isEqualTo("practices[0].recipients[0]");
-        assertThat(practice.recipients().get(0).span().line()).isEqualTo(67);
+        assertThat(practice.recipients().get(0).span().line()).isEqualTo(91);
         assertThat(s.cohorts().get(1).span().path()).isEqualTo("members[1]");
         assertThat(s.disclosures().get(0).span().path()).isEqualTo("documents[0].versions[0].discloses[0]");
     }

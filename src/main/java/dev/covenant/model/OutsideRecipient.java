@@ -1,0 +1,12 @@
+package dev.covenant.model;
+
+import java.util.List;
+
+/** Derived: a practice gives data to a recipient outside the platform (anyone but {@code self}). */
+public record OutsideRecipient(Practice practice, Recipient recipient) implements Derived {
+
+    @Override
+    public List<Object> basis() {
+        return List.of(practice, recipient);
+    }
+}

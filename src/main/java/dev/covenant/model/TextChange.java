@@ -1,0 +1,26 @@
+package dev.covenant.model;
+
+import java.util.List;
+
+/**
+ * Derived: a capture of a document version whose text differs from the version's text before it —
+ * the previous capture, or the text at publication when there is none ({@code before} says which).
+ */
+public record TextChange(DocumentVersion version, Capture capture, Fact before, String previousSha256) implements Derived {
+
+    /** The date the earlier text was recorded: the previous capture's, or the version's publication. */
+    public java.time.LocalDate since() {
+        return before instanceof Capture c ? c.captured() : version.published();
+    }
+
+    /** True when members were told of the change: a notice sent after {@link #since()} and on or before the capture. */
+    public boolean noticed() {
+        Notice notice = version.notice();
+        return notice != null && notice.sent().isAfter(since()) && !notice.sent().isAfter(capture.captured());
+    }
+
+    @Override
+    public List<Object> basis() {
+        return List.of(version, capture, before);
+    }
+}
