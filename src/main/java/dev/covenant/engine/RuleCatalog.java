@@ -196,9 +196,9 @@ public final class RuleCatalog {
 
     static String text(Map<String, Object> meta, String key) {
         Object value = meta.get(key);
-        if (value == null && key.equals("expires")) {
-            // Drools files @expires under the name of its own event annotation.
-            value = meta.get(org.kie.api.definition.type.Expires.class.getName());
+        if (value == null) {
+            // Drools files @description and @expires under the names of its own type annotations.
+            value = meta.get("org.kie.api.definition.type." + Character.toUpperCase(key.charAt(0)) + key.substring(1));
         }
         if (value == null) {
             return null;

@@ -1,0 +1,68 @@
+package dev.covenant.cli;
+
+import dev.covenant.engine.Evaluator;
+import dev.covenant.engine.Limits;
+import dev.covenant.engine.RuleBase;
+import dev.covenant.report.RuleCatalogWriter;
+import dev.covenant.source.Diagnostic;
+import dev.covenant.verify.FixtureRun;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code covenant rules}: the catalog of the compiled rule pack. */
+@Command(name = "rules",
+        mixinStandardHelpOptions = true,
+        description = {"Lists the obligation rules of the pack: id, severity, title, citations, period, where defined.",
+            "JSON and Markdown also list the fixtures in which each rule fires and is a near-miss."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the catalog was written", "2:usage error or rule diagnostics"})
+public final class RulesCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--rules", paramLabel = "DIR", defaultValue = "rules", description = "Rule directory. Default: ${DEFAULT-VALUE}/")
+    Path rules;
+
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
+            description = "text, json or markdown. Default: ${DEFAULT-VALUE}")
+    String format;
+
+    @Option(names = "--fixtures", paramLabel = "DIR", defaultValue = "fixtures",
+            description = "Fixtures evaluated to list each rule's firing and near-miss fixtures (json, markdown). Default: ${DEFAULT-VALUE}/")
+    Path fixtures;
+
+    @Option(names = {"-v", "--verbose"}, description = "Log what the engine does to standard error.")
+    boolean verbose;
+
+    @Override
+    public Integer call() throws IOException {
+        if (!RuleCatalogWriter.FORMATS.contains(format)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "unknown --format '" + format + "'; expected one of: text, json, markdown");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        try (RuleBase ruleBase = RuleBase.compile(rules)) {
+            if (!ruleBase.isUsable()) {
+                for (Diagnostic d : ruleBase.diagnostics()) {
+                    spec.commandLine().getErr().println(d.format());
+                }
+                return 2;
+            }
+            FixtureRun run = null;
+            if (!format.equals("text") && Files.isDirectory(fixtures)) {
+                run = FixtureRun.of(new Evaluator(ruleBase, Limits.DEFAULT), List.of(fixtures));
+            }
+            RuleCatalogWriter.write(format, ruleBase.catalog(), run, out);
+        }
+        out.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,139 @@
+package dev.covenant.report;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import dev.covenant.engine.RuleCatalog;
+import dev.covenant.engine.RuleInfo;
+import dev.covenant.finding.Citation;
+import dev.covenant.verify.FixtureRun;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The rule catalog of a compiled pack, as text, JSON or Markdown. The Markdown form, with the
+ * fixtures that exercise each rule, is {@code docs/rules.md}; a test keeps the two in agreement.
+ */
+public final class RuleCatalogWriter {
+
+    public static final Set<String> FORMATS = Set.of("text", "json", "markdown");
+
+    private RuleCatalogWriter() {
+    }
+
+    public static void write(String format, RuleCatalog catalog, FixtureRun fixtures, Writer out) throws IOException {
+        switch (format) {
+            case "text" -> text(catalog, out);
+            case "json" -> json(catalog, fixtures, out);
+            case "markdown" -> markdown(catalog, fixtures, out);
+            default -> throw new IllegalArgumentException("unknown catalog format " + format);
+        }
+    }
+
+    private static void text(RuleCatalog catalog, Writer out) throws IOException {
+        for (RuleInfo r : catalog.obligations()) {
+            out.write(String.format(java.util.Locale.ROOT, "%-26s %-8s %s%n", r.id(), r.severity().key(), r.title()));
+            out.write("    cites: " + r.references().stream().map(Citation::toString).collect(Collectors.joining("; ")) + "\n");
+            if (r.effective() != null || r.expires() != null) {
+                out.write("    applies: " + period(r) + "\n");
+            }
+            out.write("    defined at: " + r.declared().location() + "\n");
+        }
+    }
+
+    private static void json(RuleCatalog catalog, FixtureRun fixtures, Writer out) throws IOException {
+        try (JsonGenerator json = new JsonFactory().createGenerator(out)) {
+            json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            json.setPrettyPrinter(new DefaultPrettyPrinter());
+            json.writeStartObject();
+            json.writeStringField("schemaVersion", JsonRenderer.SCHEMA_VERSION);
+            json.writeArrayFieldStart("rules");
+            for (RuleInfo r : catalog.obligations()) {
+                json.writeStartObject();
+                json.writeStringField("id", r.id());
+                json.writeStringField("title", r.title());
+                json.writeStringField("severity", r.severity().key());
+                json.writeStringField("basis", r.basis());
+                json.writeStringField("description", r.description());
+                json.writeArrayFieldStart("citations");
+                for (Citation c : r.references()) {
+                    json.writeStartObject();
+                    json.writeStringField("text", c.text());
+                    json.writeStringField("appliesTo", c.scope());
+                    json.writeEndObject();
+                }
+                json.writeEndArray();
+                json.writeStringField("effective", r.effective() == null ? null : r.effective().toString());
+                json.writeStringField("expires", r.expires() == null ? null : r.expires().toString());
+                json.writeStringField("file", r.declared().file());
+                json.writeNumberField("line", r.declared().line());
+                if (fixtures != null) {
+                    strings("firingFixtures", fixtures.firing(r.id()), json);
+                    strings("nearMissFixtures", fixtures.nearMisses(r.id()), json);
+                }
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        }
+        out.write("\n");
+    }
+
+    private static void markdown(RuleCatalog catalog, FixtureRun fixtures, Writer out) throws IOException {
+        List<RuleInfo> rules = catalog.obligations();
+        out.write("# Rule catalog\n\n");
+        out.write("Generated from the rule pack by `./covenant rules --format markdown > docs/rules.md`;"
+                + " a test fails when this page and the pack disagree.\n");
+        out.write("Findings are issues for counsel to review, not legal advice. A citation marked with a region"
+                + " applies only when the finding reaches members there.\n\n");
+        out.write("| id | severity | title |\n|---|---|---|\n");
+        for (RuleInfo r : rules) {
+            out.write("| [" + r.id() + "](#" + r.id().toLowerCase(java.util.Locale.ROOT) + ") | " + r.severity().key()
+                    + " | " + cell(r.title()) + " |\n");
+        }
+        for (RuleInfo r : rules) {
+            out.write("\n## " + r.id() + "\n\n");
+            out.write("**" + r.title() + "** — " + r.severity().key() + (r.basis() == null ? "" : ", " + r.basis()) + "\n\n");
+            if (r.description() != null) {
+                out.write("Fires when: " + r.description() + "\n\n");
+            }
+            out.write("Citations:\n");
+            for (Citation c : r.references()) {
+                out.write("- " + c.text() + (c.isScoped() ? " — for " + c.scope() + " members" : "") + "\n");
+            }
+            out.write("\n");
+            if (r.effective() != null || r.expires() != null) {
+                out.write("Applies: " + period(r) + "\n\n");
+            }
+            out.write("Defined in `" + r.declared().file() + "` line " + r.declared().line() + ".\n");
+            if (fixtures != null) {
+                out.write("\nFires in: " + links(fixtures.firing(r.id())) + "\n\n");
+                out.write("Near-misses: " + links(fixtures.nearMisses(r.id())) + "\n");
+            }
+        }
+    }
+
+    private static String period(RuleInfo r) {
+        return (r.effective() == null ? "" : "from " + r.effective()) + (r.expires() == null ? "" : " until " + r.expires());
+    }
+
+    private static String links(List<String> files) {
+        return files.isEmpty() ? "none" : files.stream().map(f -> "[" + f.substring(f.lastIndexOf('/') + 1) + "](../" + f + ")")
+                .collect(Collectors.joining(", "));
+    }
+
+    private static String cell(String text) {
+        return text.replace("|", "\\|");
+    }
+
+    private static void strings(String field, List<String> values, JsonGenerator json) throws IOException {
+        json.writeArrayFieldStart(field);
+        for (String v : values) {
+            json.writeString(v);
+        }
+        json.writeEndArray();
+    }
+}

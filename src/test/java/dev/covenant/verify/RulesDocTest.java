@@ -1,0 +1,32 @@
+package dev.covenant.verify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.covenant.ShippedRules;
+import dev.covenant.engine.Evaluator;
+import dev.covenant.engine.Limits;
+import dev.covenant.report.RuleCatalogWriter;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** docs/rules.md is generated from the pack and the fixtures; it must not drift from them. */
+class RulesDocTest {
+
+    @Test
+    void docs_rules_md_matches_the_rule_pack_and_its_fixtures() throws IOException {
+        FixtureRun run = FixtureRun.of(new Evaluator(ShippedRules.get(), Limits.DEFAULT), List.of(ShippedRules.FIXTURES));
+        StringWriter generated = new StringWriter();
+        RuleCatalogWriter.write("markdown", ShippedRules.get().catalog(), run, generated);
+
+        Path fresh = Path.of("target/rules.md");
+        Files.writeString(fresh, generated.toString());
+        assertThat(Files.readString(Path.of("docs/rules.md")))
+                .as("docs/rules.md is stale; regenerate with ./covenant rules --format markdown > docs/rules.md (or copy %s)", fresh)
+                .isEqualTo(generated.toString());
+        assertThat(generated.toString()).contains("## SCA-DISCLOSURE", "18 U.S.C. § 2707(c) — for US members");
+    }
+}
