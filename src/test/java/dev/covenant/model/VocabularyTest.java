@@ -65,4 +65,64 @@ class VocabularyTest {
         assertThat(practice.hasCategory("user.content")).isTrue();
         assertThat(practice.hasUse("train_ai_system")).isTrue();
     }
+
+    @Test
+    void a_notice_counts_for_an_edit_only_when_sent_after_the_earlier_text_and_by_the_capture() {
+        LocalDate published = LocalDate.of(2024, 9, 18);
+        Capture later = new Capture("policy", "v1", LocalDate.of(2024, 10, 15), "b".repeat(64), null);
+
+        assertThat(change(published, published, later).noticed()).as("notice of publication").isFalse();
+        assertThat(change(published, LocalDate.of(2024, 10, 1), later).noticed()).isTrue();
+        assertThat(change(published, LocalDate.of(2024, 10, 16), later).noticed()).as("notice after the capture").isFalse();
+    }
+
+    @Test
+    void notice_periods_count_days_from_notice_to_effect() {
+        DocumentVersion v = new DocumentVersion("ua", "2", LocalDate.of(2024, 9, 18), LocalDate.of(2024, 10, 1),
+                new Notice("email", LocalDate.of(2024, 9, 18)), null, null);
+
+        assertThat(v.daysOfNotice()).isEqualTo(13L);
+        assertThat(v.noticeShorterThan(30)).isTrue();
+        assertThat(v.noticeShorterThan(13)).isFalse();
+        assertThat(new DocumentVersion("ua", "3", v.published(), v.effective(), null, null, null).noticeShorterThan(1)).isTrue();
+        assertThat(new DocumentVersion("ua", "4", LocalDate.of(2024, 9, 18), LocalDate.of(2024, 9, 1), null, null, null).backdated()).isTrue();
+    }
+
+    @Test
+    void the_ai_act_summary_is_due_from_2025_08_02_for_new_models_and_2027_08_02_for_older_ones() {
+        Model fresh = model(LocalDate.of(2025, 9, 1));
+        Model legacy = model(LocalDate.of(2025, 3, 1));
+
+        assertThat(fresh.trainingSummaryDueBy(LocalDate.of(2025, 9, 1))).isTrue();
+        assertThat(fresh.onEuMarketBy(LocalDate.of(2025, 8, 31))).isFalse();
+        assertThat(legacy.trainingSummaryDueBy(LocalDate.of(2027, 8, 1))).isFalse();
+        assertThat(legacy.trainingSummaryDueBy(LocalDate.of(2027, 8, 2))).isTrue();
+    }
+
+    @Test
+    void a_contract_promise_forbids_a_use_of_a_category_only_when_both_match() {
+        Promise premium = new Promise("p", "clause", PromiseKind.CONTRACT, java.util.List.of("premium"),
+                new Restriction(java.util.List.of("train_ai_system"), java.util.List.of("user.content.private")),
+                java.util.List.of(), java.util.List.of(), Period.since(LocalDate.of(2020, 1, 1)), null);
+
+        assertThat(premium.forbiddenCategoriesOf(practice("train_ai_system", "user.content.private", "user.content.public")))
+                .containsExactly("user.content.private");
+        assertThat(premium.forbids(practice("train_ai_system", "user.content.public"))).isFalse();
+        assertThat(premium.forbids(practice("marketing.advertising", "user.content.private"))).isFalse();
+    }
+
+    private static TextChange change(LocalDate published, LocalDate noticeSent, Capture capture) {
+        DocumentVersion version = new DocumentVersion("policy", "v1", published, published,
+                new Notice("email", noticeSent), "a".repeat(64), null);
+        return new TextChange(version, capture, version, version.textSha256());
+    }
+
+    private static Model model(LocalDate placed) {
+        return new Model("m", true, java.util.List.of(), new MarketPlacement("EU", placed), false, null);
+    }
+
+    private static Practice practice(String use, String... categories) {
+        return new Practice("x", use, java.util.List.of(categories), java.util.List.of(), java.util.List.of(),
+                java.util.List.of(), null, null, null, null, Period.since(LocalDate.of(2024, 1, 1)), null);
+    }
 }
