@@ -8,8 +8,6 @@ import dev.covenant.finding.Severity;
 import dev.covenant.report.Formats;
 import dev.covenant.report.Renderer;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.Writer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -40,9 +38,8 @@ public final class CheckCommand implements Callable<Integer> {
             description = "Scenario files or directories (searched recursively for *.yaml, *.yml). Default: fixtures/")
     List<Path> paths;
 
-    @Option(names = "--rules", paramLabel = "DIR", defaultValue = "rules",
-            description = "Directory of *.drl rule files, searched recursively. Default: ${DEFAULT-VALUE}/")
-    Path rules;
+    @CommandLine.Mixin
+    RuleOptions ruleOptions;
 
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
             description = "Output format: text or json. Default: ${DEFAULT-VALUE}")
@@ -71,8 +68,9 @@ public final class CheckCommand implements Callable<Integer> {
             description = "Seconds allowed per scenario before it is stopped as an error. Default: ${DEFAULT-VALUE}")
     double timeBudget;
 
-    @Option(names = {"-v", "--verbose"}, description = "Log what the engine does to standard error.")
-    boolean verbose;
+
+    @Option(names = "--watch", description = "Run again whenever a rule or scenario file changes (Ctrl-C to stop).")
+    boolean watch;
 
     @Override
     public Integer call() throws IOException {
@@ -89,32 +87,28 @@ public final class CheckCommand implements Callable<Integer> {
                 new Limits(maxFirings, Duration.ofMillis(Math.round(timeBudget * 1000))));
         List<Path> roots = paths == null || paths.isEmpty() ? List.of(Path.of("fixtures")) : paths;
 
-        Report report;
-        try (RuleBase ruleBase = RuleBase.compile(rules)) {
-            report = Batch.run(ruleBase, roots, options);
+        if (watch) {
+            return new Watch(ruleOptions.rules, roots, spec.commandLine().getErr())
+                    .run(ruleBase -> runOnce(ruleBase, roots, options, renderer, threshold));
         }
+        try (RuleBase ruleBase = RuleBase.compile(ruleOptions.rules)) {
+            return runOnce(ruleBase, roots, options, renderer, threshold);
+        }
+    }
+
+    private int runOnce(RuleBase ruleBase, List<Path> roots, Batch.Options options, Renderer renderer, Severity threshold)
+            throws IOException {
+        Report report = Batch.run(ruleBase, roots, options);
         write(report, renderer);
         return report.exitCode(threshold);
     }
 
     private void write(Report report, Renderer renderer) throws IOException {
-        if (output == null) {
-            PrintWriter out = spec.commandLine().getOut();
-            renderer.render(report, out);
-            out.flush();
-            return;
-        }
-        AtomicFile.write(output, w -> renderer.render(report, w));
-        if (!report.ruleDiagnostics().isEmpty() || !report.inputDiagnostics().isEmpty()) {
+        Output.write(output, spec.commandLine().getOut(), w -> renderer.render(report, w));
+        if (output != null) {
             // Diagnostics also go to the terminal, so a failing CI log says why without opening the file.
-            Writer err = spec.commandLine().getErr();
-            for (var d : report.ruleDiagnostics()) {
-                err.write(d.format() + "\n");
-            }
-            for (var d : report.inputDiagnostics()) {
-                err.write(d.format() + "\n");
-            }
-            err.flush();
+            Output.diagnostics(report.ruleDiagnostics(), spec.commandLine().getErr());
+            Output.diagnostics(report.inputDiagnostics(), spec.commandLine().getErr());
         }
     }
 

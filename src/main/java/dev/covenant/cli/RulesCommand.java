@@ -28,8 +28,8 @@ public final class RulesCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--rules", paramLabel = "DIR", defaultValue = "rules", description = "Rule directory. Default: ${DEFAULT-VALUE}/")
-    Path rules;
+    @CommandLine.Mixin
+    RuleOptions ruleOptions;
 
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
             description = "text, json or markdown. Default: ${DEFAULT-VALUE}")
@@ -39,8 +39,6 @@ public final class RulesCommand implements Callable<Integer> {
             description = "Fixtures evaluated to list each rule's firing and near-miss fixtures (json, markdown). Default: ${DEFAULT-VALUE}/")
     Path fixtures;
 
-    @Option(names = {"-v", "--verbose"}, description = "Log what the engine does to standard error.")
-    boolean verbose;
 
     @Override
     public Integer call() throws IOException {
@@ -49,7 +47,7 @@ public final class RulesCommand implements Callable<Integer> {
                     "unknown --format '" + format + "'; expected one of: text, json, markdown");
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (RuleBase ruleBase = RuleBase.compile(rules)) {
+        try (RuleBase ruleBase = RuleBase.compile(ruleOptions.rules)) {
             if (!ruleBase.isUsable()) {
                 for (Diagnostic d : ruleBase.diagnostics()) {
                     spec.commandLine().getErr().println(d.format());

@@ -44,6 +44,10 @@ public final class Evaluator {
         this.limits = limits;
     }
 
+    public RuleBase ruleBase() {
+        return ruleBase;
+    }
+
     public Limits limits() {
         return limits;
     }

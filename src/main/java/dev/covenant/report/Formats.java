@@ -6,14 +6,18 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
-/** The one registry of output formats, by the name users pass to {@code --format}. */
+/** The one registry of output formats, by the name users pass to {@code --format}, for reports and for test results. */
 public final class Formats {
 
     private static final Map<String, Supplier<Renderer>> RENDERERS = new LinkedHashMap<>();
+    private static final Map<String, Supplier<TestRenderer>> TEST_RENDERERS = new LinkedHashMap<>();
 
     static {
         RENDERERS.put(TextRenderer.NAME, TextRenderer::new);
         RENDERERS.put(JsonRenderer.NAME, JsonRenderer::new);
+        TEST_RENDERERS.put(TestTextRenderer.NAME, TestTextRenderer::new);
+        TEST_RENDERERS.put(TestJsonRenderer.NAME, TestJsonRenderer::new);
+        TEST_RENDERERS.put(JunitXmlRenderer.NAME, JunitXmlRenderer::new);
     }
 
     private Formats() {
@@ -25,5 +29,14 @@ public final class Formats {
 
     public static Set<String> names() {
         return RENDERERS.keySet();
+    }
+
+    /** Renderers for {@code covenant test}. */
+    public static Optional<TestRenderer> testRenderer(String name) {
+        return Optional.ofNullable(TEST_RENDERERS.get(name)).map(Supplier::get);
+    }
+
+    public static Set<String> testNames() {
+        return TEST_RENDERERS.keySet();
     }
 }

@@ -173,7 +173,12 @@ final class Fields {
      * Absent or null gives an empty list.
      */
     List<String> strings(String key, Function<String, String> check) {
-        List<String> values = new ArrayList<>();
+        return new ArrayList<>(locatedStrings(key, check).keySet());
+    }
+
+    /** Like {@link #strings} but with where each string was written (a repeated string keeps its first place). */
+    java.util.LinkedHashMap<String, SourceSpan> locatedStrings(String key, Function<String, String> check) {
+        java.util.LinkedHashMap<String, SourceSpan> values = new java.util.LinkedHashMap<>();
         int i = 0;
         for (Node item : list(key)) {
             String itemPath = child(key) + "[" + i++ + "]";
@@ -186,7 +191,7 @@ final class Fields {
                 report(s.span(), where(itemPath) + ": " + problem);
                 continue;
             }
-            values.add(s.text());
+            values.putIfAbsent(s.text(), s.span().withPath(itemPath));
         }
         return values;
     }

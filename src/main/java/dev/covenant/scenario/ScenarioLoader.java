@@ -111,6 +111,11 @@ public final class ScenarioLoader {
         return LoadResult.valid(displayPath, scenario.get());
     }
 
+    /** A "did you mean" hint for a misspelt id, or an empty string. */
+    public static String suggestion(String typed, java.util.Collection<String> known) {
+        return Suggestions.didYouMean(typed, known);
+    }
+
     private static String describe(IOException e) {
         String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         return e instanceof java.nio.file.AccessDeniedException ? "permission denied" : reason;
@@ -356,14 +361,19 @@ public final class ScenarioLoader {
         private Expectation expectation(Fields f) {
             Function<String, String> ruleId = s -> RULE_ID.matcher(s).matches() ? null
                     : "'" + s + "' is not a rule id (upper-case letters, digits and dashes)";
-            List<String> findings = f.strings("findings", ruleId);
-            List<String> absent = f.strings("absent", ruleId);
+            Map<String, SourceSpan> written = new HashMap<>();
+            Map<String, SourceSpan> findingSpans = f.locatedStrings("findings", ruleId);
+            Map<String, SourceSpan> absentSpans = f.locatedStrings("absent", ruleId);
+            absentSpans.forEach(written::putIfAbsent);
+            findingSpans.forEach(written::put);
+            List<String> findings = new ArrayList<>(findingSpans.keySet());
+            List<String> absent = new ArrayList<>(absentSpans.keySet());
             for (String both : findings) {
                 if (absent.contains(both)) {
                     f.report(f.span(), "rule " + both + " is listed both in expect.findings and expect.absent");
                 }
             }
-            return new Expectation(findings, absent, f.span());
+            return new Expectation(findings, absent, f.span(), written);
         }
 
         /** A period from two date keys of one mapping; the end may be absent or null (still open). */

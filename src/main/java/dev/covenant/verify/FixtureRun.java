@@ -1,33 +1,103 @@
 package dev.covenant.verify;
 
 import dev.covenant.engine.Evaluator;
+import dev.covenant.engine.RuleCatalog;
+import dev.covenant.engine.RuleInfo;
 import dev.covenant.finding.ScenarioResult;
 import dev.covenant.model.Expectation;
+import dev.covenant.model.Scenario;
 import dev.covenant.scenario.LoadResult;
 import dev.covenant.scenario.ScenarioFiles;
 import dev.covenant.scenario.ScenarioLoader;
+import dev.covenant.source.Diagnostic;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
-/** Every fixture under some paths, evaluated and compared with its {@code expect:} block. */
-public record FixtureRun(List<Outcome> outcomes, List<dev.covenant.source.Diagnostic> diagnostics) {
+/**
+ * Runs fixtures against their {@code expect:} blocks: the one runner behind {@code covenant test},
+ * the fixture JUnit test, and the catalog's list of fixtures per rule.
+ */
+public record FixtureRun(List<Outcome> outcomes, List<Diagnostic> diagnostics, long nanos) {
 
-    /** One fixture: its expectation (null when it has none or is invalid) and what it produced. */
-    public record Outcome(String file, Expectation expect, ScenarioResult result, ExpectationCheck check) {
+    /** What a fixture run concluded about one file. */
+    public enum Status { PASS, FAIL, ERROR, SKIP }
+
+    /** One fixture: its expectation (null when it has none or is invalid), what it produced, and the verdict. */
+    public record Outcome(String file, String scenarioId, Expectation expect, ScenarioResult result,
+            ExpectationCheck check, Status status, List<Diagnostic> problems, long nanos) {
+    }
+
+    /** Runs every fixture under {@code roots}; with {@code select}, only those whose id or path it finds. */
+    public static FixtureRun of(Evaluator evaluator, List<Path> roots, Pattern select) {
+        long start = System.nanoTime();
+        ScenarioFiles.Listing listing = ScenarioFiles.find(roots);
+        RuleCatalog catalog = evaluator.ruleBase().catalog();
+        List<Outcome> outcomes = listing.files().parallelStream()
+                .map(file -> run(evaluator, catalog, file, select))
+                .filter(o -> o != null)
+                .toList();
+        return new FixtureRun(outcomes, listing.diagnostics(), System.nanoTime() - start);
     }
 
     public static FixtureRun of(Evaluator evaluator, List<Path> roots) {
-        ScenarioFiles.Listing listing = ScenarioFiles.find(roots);
-        List<Outcome> outcomes = new ArrayList<>();
-        for (ScenarioFiles.Found file : listing.files()) {
-            LoadResult loaded = ScenarioLoader.load(file.path(), file.display());
-            ScenarioResult result = loaded.isValid() ? evaluator.evaluate(loaded.scenario())
-                    : ScenarioResult.invalid(file.display(), loaded.diagnostics());
-            Expectation expect = loaded.isValid() ? loaded.scenario().expect() : null;
-            outcomes.add(new Outcome(file.display(), expect, result, ExpectationCheck.of(result, expect)));
+        return of(evaluator, roots, null);
+    }
+
+    private static Outcome run(Evaluator evaluator, RuleCatalog catalog, ScenarioFiles.Found file, Pattern select) {
+        long start = System.nanoTime();
+        LoadResult loaded = ScenarioLoader.load(file.path(), file.display());
+        String id = loaded.isValid() ? loaded.scenario().id() : null;
+        if (select != null && !select.matcher(file.display()).find() && (id == null || !select.matcher(id).find())) {
+            return null;
         }
-        return new FixtureRun(List.copyOf(outcomes), listing.diagnostics());
+        if (!loaded.isValid()) {
+            ScenarioResult invalid = ScenarioResult.invalid(file.display(), loaded.diagnostics());
+            return new Outcome(file.display(), null, null, invalid, ExpectationCheck.of(invalid, null), Status.ERROR,
+                    loaded.diagnostics(), System.nanoTime() - start);
+        }
+        Scenario scenario = loaded.scenario();
+        List<Diagnostic> unknown = unknownRuleIds(scenario.expect(), catalog);
+        ScenarioResult result = evaluator.evaluate(scenario);
+        ExpectationCheck check = ExpectationCheck.of(result, scenario.expect());
+        Status status;
+        if (!unknown.isEmpty() || result.status() != ScenarioResult.Status.EVALUATED) {
+            status = Status.ERROR;
+        } else if (scenario.expect() == null) {
+            status = Status.SKIP;
+        } else {
+            status = check.passed() ? Status.PASS : Status.FAIL;
+        }
+        return new Outcome(file.display(), id, scenario.expect(), result, check, status, unknown, System.nanoTime() - start);
+    }
+
+    /** An {@code expect:} naming a rule the pack does not have can never pass or fail meaningfully. */
+    public static List<Diagnostic> unknownRuleIds(Expectation expect, RuleCatalog catalog) {
+        if (expect == null) {
+            return List.of();
+        }
+        Set<String> known = catalog.obligations().stream().map(RuleInfo::id).collect(Collectors.toSet());
+        List<Diagnostic> problems = new ArrayList<>();
+        for (String id : concat(expect.findings(), expect.absent())) {
+            if (!known.contains(id)) {
+                problems.add(new Diagnostic(expect.where(id), "expect: names rule " + id + ", which is not in the rule pack"
+                        + dev.covenant.scenario.ScenarioLoader.suggestion(id, known)));
+            }
+        }
+        return problems;
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        b.stream().filter(x -> !all.contains(x)).forEach(all::add);
+        return all;
+    }
+
+    public long count(Status status) {
+        return outcomes.stream().filter(o -> o.status() == status).count();
     }
 
     /** Fixtures in which rule {@code id} fired. */
@@ -41,5 +111,13 @@ public record FixtureRun(List<Outcome> outcomes, List<dev.covenant.source.Diagno
                 .filter(o -> o.expect() != null && o.expect().absent().contains(id) && !o.check().fired().contains(id)
                         && o.check().problem() == null)
                 .map(Outcome::file).toList();
+    }
+
+    /** Per obligation rule, whether some fixture fires it and some fixture is its near-miss. */
+    public Coverage coverage(RuleCatalog catalog) {
+        List<Coverage.Rule> rules = catalog.obligations().stream()
+                .map(r -> new Coverage.Rule(r.id(), firing(r.id()), nearMisses(r.id())))
+                .toList();
+        return new Coverage(rules);
     }
 }

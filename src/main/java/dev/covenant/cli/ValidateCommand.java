@@ -1,0 +1,105 @@
+package dev.covenant.cli;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import dev.covenant.engine.RuleBase;
+import dev.covenant.report.JsonRenderer;
+import dev.covenant.scenario.LoadResult;
+import dev.covenant.scenario.ScenarioFiles;
+import dev.covenant.scenario.ScenarioLoader;
+import dev.covenant.source.Diagnostic;
+import dev.covenant.verify.FixtureRun;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code covenant validate}: compiles the rules and loads the scenarios, evaluating nothing. */
+@Command(name = "validate",
+        mixinStandardHelpOptions = true,
+        description = {"Compiles the rules and loads the scenarios without evaluating them, and prints every problem",
+            "as file:line:column: error: message — compile errors, rule metadata, scenario format, and expect:",
+            "blocks that name rules the pack does not have."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:rules and scenarios are valid", "2:a problem was found (or a usage error)"})
+public final class ValidateCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Mixin
+    RuleOptions ruleOptions;
+
+    @Parameters(paramLabel = "PATH", arity = "0..*", description = "Scenario files or directories. Default: fixtures/")
+    List<Path> paths;
+
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text", description = "text or json. Default: ${DEFAULT-VALUE}")
+    String format;
+
+    @Override
+    public Integer call() throws IOException {
+        if (!format.equals("text") && !format.equals("json")) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "unknown --format '" + format + "'; expected one of: text, json");
+        }
+        List<Path> roots = paths == null || paths.isEmpty() ? List.of(Path.of("fixtures")) : paths;
+        List<Diagnostic> problems = new ArrayList<>();
+        int ruleFiles;
+        int scenarios;
+        try (RuleBase ruleBase = RuleBase.compile(ruleOptions.rules)) {
+            problems.addAll(ruleBase.diagnostics());
+            ruleFiles = ruleBase.sources() == null ? 0 : ruleBase.sources().files().size();
+            ScenarioFiles.Listing listing = ScenarioFiles.find(roots);
+            problems.addAll(listing.diagnostics());
+            scenarios = listing.files().size();
+            for (ScenarioFiles.Found file : listing.files()) {
+                LoadResult loaded = ScenarioLoader.load(file.path(), file.display());
+                problems.addAll(loaded.diagnostics());
+                if (loaded.isValid() && ruleBase.isUsable()) {
+                    problems.addAll(FixtureRun.unknownRuleIds(loaded.scenario().expect(), ruleBase.catalog()));
+                }
+            }
+        }
+        List<Diagnostic> sorted = problems.stream().sorted().toList();
+        PrintWriter out = spec.commandLine().getOut();
+        if (format.equals("json")) {
+            json(sorted, ruleFiles, scenarios, out);
+        } else {
+            sorted.forEach(d -> out.println(d.format()));
+            out.printf("%d rule file(s), %d scenario file(s): %s%n", ruleFiles, scenarios,
+                    sorted.isEmpty() ? "valid" : sorted.size() + " problem(s)");
+        }
+        out.flush();
+        return sorted.isEmpty() ? 0 : 2;
+    }
+
+    private static void json(List<Diagnostic> problems, int ruleFiles, int scenarios, PrintWriter out) throws IOException {
+        try (JsonGenerator json = new JsonFactory().createGenerator(out)) {
+            json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            json.setPrettyPrinter(new DefaultPrettyPrinter());
+            json.writeStartObject();
+            json.writeStringField("schemaVersion", JsonRenderer.SCHEMA_VERSION);
+            json.writeBooleanField("valid", problems.isEmpty());
+            json.writeNumberField("ruleFiles", ruleFiles);
+            json.writeNumberField("scenarioFiles", scenarios);
+            json.writeArrayFieldStart("diagnostics");
+            for (Diagnostic d : problems) {
+                json.writeStartObject();
+                json.writeStringField("file", d.where().file());
+                json.writeNumberField("line", d.where().line());
+                json.writeNumberField("column", d.where().column());
+                json.writeStringField("message", d.message());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        }
+        out.println();
+    }
+}
