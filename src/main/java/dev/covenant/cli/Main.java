@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.VersionProvider.class,
         description = "Checks what a platform did against what it promised and published.",
-        subcommands = {CheckCommand.class, TestCommand.class, ValidateCommand.class, RulesCommand.class,
+        subcommands = {CheckCommand.class, TestCommand.class, ValidateCommand.class, ExplainCommand.class, RulesCommand.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -53,7 +53,16 @@ public final class Evaluator {
     }
 
     public ScenarioResult evaluate(Scenario scenario) {
-        Collector collector = new Collector(ruleBase.catalog());
+        return run(scenario, false).result();
+    }
+
+    /** Evaluates and records how every finding and derived fact came about (for {@code covenant explain}). */
+    public Trace trace(Scenario scenario) {
+        return run(scenario, true);
+    }
+
+    private Trace run(Scenario scenario, boolean tracing) {
+        Collector collector = new Collector(ruleBase.catalog(), tracing);
         KieSession session = ruleBase.kieBase().newKieSession();
         AtomicBoolean timedOut = new AtomicBoolean();
         ScheduledFuture<?> watchdog = null;
@@ -74,22 +83,25 @@ public final class Evaluator {
             int fired = session.fireAllRules(inForce, limits.maxFirings() + 1);
             watchdog.cancel(false);
             if (timedOut.get()) {
-                return error(scenario, collector, "evaluation exceeded its time budget of "
-                        + limits.timeBudget().toMillis() + " ms" + collector.busiestRule());
+                return collector.trace(error(scenario, collector, "evaluation exceeded its time budget of "
+                        + limits.timeBudget().toMillis() + " ms" + collector.busiestRule()));
             }
             if (fired > limits.maxFirings()) {
-                return error(scenario, collector, "evaluation stopped after " + limits.maxFirings()
-                        + " rule firings" + collector.busiestRule() + "; does a rule re-insert or modify facts it matches?");
+                return collector.trace(error(scenario, collector, "evaluation stopped after " + limits.maxFirings()
+                        + " rule firings" + collector.busiestRule() + "; does a rule re-insert or modify facts it matches?"));
             }
             if (collector.silentRule != null) {
-                return error(scenario, collector, "rule '" + collector.silentRule + "' (an obligation rule) fired but reported"
-                        + " no finding; end its consequence with finding(kcontext)...report()");
+                return collector.trace(error(scenario, collector, "rule '" + collector.silentRule + "' (an obligation rule) fired but reported"
+                        + " no finding; end its consequence with finding(kcontext)...report()"));
             }
-            return new ScenarioResult(scenario.file(), scenario.id(), scenario.title(), scenario.asOf(),
-                    ScenarioResult.Status.EVALUATED, collector.findings, List.of(), null);
+            if (tracing) {
+                collector.facts.addAll(session.getObjects());
+            }
+            return collector.trace(new ScenarioResult(scenario.file(), scenario.id(), scenario.title(), scenario.asOf(),
+                    ScenarioResult.Status.EVALUATED, collector.findings, List.of(), null));
         } catch (RuntimeException e) {
             String rule = collector.firing == null ? "" : " in rule '" + collector.firing + "'";
-            return error(scenario, collector, "evaluation failed" + rule + ": " + rootMessage(e));
+            return collector.trace(error(scenario, collector, "evaluation failed" + rule + ": " + rootMessage(e)));
         } finally {
             if (watchdog != null) {
                 watchdog.cancel(false);
@@ -117,18 +129,34 @@ public final class Evaluator {
         final List<Finding> findings = new ArrayList<>();
         final Map<String, Integer> firings = new HashMap<>();
         final RuleCatalog catalog;
+        final boolean tracing;
+        final Map<Object, Trace.Derivation> derivations = new java.util.IdentityHashMap<>();
+        final List<Object> facts = new ArrayList<>();
+        org.kie.api.runtime.rule.Match current;
         String firing;
         String silentRule;
         int reported;
         int reportedAtStart;
 
-        Collector(RuleCatalog catalog) {
+        Collector(RuleCatalog catalog, boolean tracing) {
             this.catalog = catalog;
+            this.tracing = tracing;
+        }
+
+        Trace trace(ScenarioResult result) {
+            return new Trace(result, derivations, facts);
         }
 
         final DefaultRuleRuntimeEventListener runtime = new DefaultRuleRuntimeEventListener() {
             @Override
             public void objectInserted(ObjectInsertedEvent event) {
+                if (tracing && current != null) {
+                    Map<String, Object> bindings = new java.util.TreeMap<>();
+                    for (String id : current.getDeclarationIds()) {
+                        bindings.put(id, current.getDeclarationValue(id));
+                    }
+                    derivations.put(event.getObject(), new Trace.Derivation(catalog.get(current.getRule()), bindings));
+                }
                 if (event.getObject() instanceof Finding finding) {
                     findings.add(finding);
                     reported++;
@@ -142,6 +170,7 @@ public final class Evaluator {
             @Override
             public void beforeMatchFired(BeforeMatchFiredEvent event) {
                 firing = event.getMatch().getRule().getName();
+                current = event.getMatch();
                 reportedAtStart = reported;
                 firings.merge(firing, 1, Integer::sum);
             }
@@ -153,6 +182,7 @@ public final class Evaluator {
                     silentRule = info.name();
                 }
                 firing = null;
+                current = null;
             }
         };
 

@@ -31,13 +31,24 @@ public record Cohort(String id, String tier, String region, long count, Period j
         return byDate < 0 || (byDate == 0 && id.compareTo(other.id) < 0);
     }
 
-    /** True when any element of {@code cohorts} lies within {@code container}. */
+    /** True when any cohort among {@code cohorts} (cohorts, or facts that reach one) lies within {@code container}. */
     public static boolean anyIn(java.util.Collection<?> cohorts, String container) {
-        return cohorts.stream().anyMatch(c -> c instanceof Cohort cohort && cohort.inRegion(container));
+        return cohorts.stream().map(Cohort::of).anyMatch(c -> c != null && c.inRegion(container));
     }
 
-    /** Members in {@code cohorts}, counting each cohort once. */
+    /** Members in {@code cohorts} (cohorts, or facts that reach one), counting each cohort once. */
     public static long members(java.util.Collection<?> cohorts) {
-        return cohorts.stream().distinct().filter(Cohort.class::isInstance).mapToLong(c -> ((Cohort) c).count()).sum();
+        return cohorts.stream().map(Cohort::of).filter(java.util.Objects::nonNull).distinct().mapToLong(Cohort::count).sum();
+    }
+
+    /** The cohort a value stands for: itself, or the cohort a Reach or ReachesCalifornia fact reaches. */
+    static Cohort of(Object value) {
+        if (value instanceof Cohort cohort) {
+            return cohort;
+        }
+        if (value instanceof Reach reach) {
+            return reach.cohort();
+        }
+        return value instanceof ReachesCalifornia california ? california.cohort() : null;
     }
 }

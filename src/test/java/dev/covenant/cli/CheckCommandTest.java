@@ -25,7 +25,7 @@ class CheckCommandTest {
         assertThat(run.code).isEqualTo(1);
         assertThat(run.out).contains("fixtures/linkedin/linkedin-2024-as-alleged.yaml  linkedin-genai-2024-as-alleged (as of 2025-01-21)",
                 "CRITICAL SCA-DISCLOSURE", "cites: 18 U.S.C. § 2707(c); 18 U.S.C. § 2702(a)(1)",
-                "evidence: fixtures/linkedin/linkedin-2024-as-alleged.yaml:85:5  practice genai-training",
+                "evidence: fixtures/linkedin/linkedin-2024-as-alleged.yaml:86:5  practice genai-training",
                 "exposure: USD 6,000,000,000");
         assertThat(run.out.strip().lines().reduce((a, b) -> b).orElseThrow())
                 .matches("\\d+ scenario\\(s\\): \\d+ evaluated, 0 invalid, 0 error\\(s\\); \\d+ finding\\(s\\).*");

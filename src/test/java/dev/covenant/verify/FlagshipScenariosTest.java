@@ -66,7 +66,7 @@ class FlagshipScenariosTest {
         ScenarioResult alleged = run("fixtures/linkedin/linkedin-2024-as-alleged.yaml");
 
         Finding ucl = alleged.findings().stream()
-                .filter(f -> f.ruleId().equals("UCL-UNLAWFUL") && f.primary().line() == 85).findFirst().orElseThrow();
+                .filter(f -> f.ruleId().equals("UCL-UNLAWFUL") && f.primary().line() == 86).findFirst().orElseThrow();
         assertThat(ucl.restsOn()).extracting(Finding.FindingRef::ruleId)
                 .containsExactlyInAnyOrder("SCA-DISCLOSURE", "RETROACTIVE-DISCLOSURE", "UNDISCLOSED-CATEGORY", "CCPA-PURPOSE", "CCPA-PURPOSE");
         assertThat(ucl.citations()).containsExactly("Cal. Bus. & Prof. Code § 17200 (unlawful prong)");
