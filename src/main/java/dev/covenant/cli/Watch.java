@@ -42,6 +42,7 @@ final class Watch {
     private final PrintWriter err;
     private final Map<WatchKey, Path> directories = new HashMap<>();
     private volatile boolean stopped;
+    private boolean failedLastCompile;
     private volatile WatchService service;
 
     Watch(Path rules, List<Path> inputs, PrintWriter err) {
@@ -69,8 +70,8 @@ final class Watch {
                 boolean ruleEdit = changed.stream().anyMatch(p -> p.startsWith(rules) && p.toString().endsWith(".drl"));
                 if (ruleEdit || current == null) {
                     RuleBase next = compile(current);
-                    if (next == current) {
-                        continue;
+                    if (next == null || (next == current && failedLastCompile)) {
+                        continue; // diagnostics shown; nothing new to run
                     }
                     current = next;
                 }
@@ -102,16 +103,21 @@ final class Watch {
         }
     }
 
-    /** Compiles the pack; on diagnostics prints them and returns {@code previous} (the last good base). */
+    /**
+     * Brings the pack up to date — only the changed files are recompiled when there is a good base — and
+     * on diagnostics prints them and returns {@code previous}, the last base that compiled.
+     */
     private RuleBase compile(RuleBase previous) {
-        RuleBase next = RuleBase.compile(rules);
-        if (next.isUsable()) {
-            if (previous != null) {
+        RuleBase next = previous == null ? RuleBase.compile(rules) : previous.update();
+        failedLastCompile = !next.isUsable();
+        if (!failedLastCompile) {
+            if (previous != null && next != previous) {
                 previous.close();
             }
             return next;
         }
         Output.diagnostics(next.diagnostics(), err);
+        next.close();
         err.println(previous == null ? "[watch] the rules do not compile; waiting for a fix"
                 : "[watch] the rules do not compile; keeping the last rule base that did");
         err.flush();

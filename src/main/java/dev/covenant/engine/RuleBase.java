@@ -32,17 +32,41 @@ public final class RuleBase implements AutoCloseable {
     private static final Pattern ERROR_CODE = Pattern.compile("^\\[ERR \\d+\\]\\s*");
 
     private final RuleSources sources;
-    private final KieContainer container;
+    private final Build build;
     private final KieBase kieBase;
     private final RuleCatalog catalog;
     private final List<Diagnostic> diagnostics;
 
-    private RuleBase(RuleSources sources, KieContainer container, RuleCatalog catalog, List<Diagnostic> diagnostics) {
+    /**
+     * The live build behind a usable base: kept so that {@link #update()} can recompile only the files
+     * that changed. Several RuleBase values may share one build; the newest owns it and disposes it.
+     */
+    private static final class Build {
+        final KieFileSystem files;
+        final KieBuilder builder;
+        final ReleaseId releaseId;
+        final KieContainer container;
+        /** Set when an incremental build left the builder holding an edit that did not compile. */
+        volatile boolean dirty;
+        volatile RuleBase owner;
+
+        Build(KieFileSystem files, KieBuilder builder, ReleaseId releaseId, KieContainer container) {
+            this.files = files;
+            this.builder = builder;
+            this.releaseId = releaseId;
+            this.container = container;
+        }
+    }
+
+    private RuleBase(RuleSources sources, Build build, RuleCatalog catalog, List<Diagnostic> diagnostics) {
         this.sources = sources;
-        this.container = container;
-        this.kieBase = container == null ? null : container.getKieBase();
+        this.build = build;
+        this.kieBase = build == null ? null : build.container.getKieBase();
         this.catalog = catalog;
         this.diagnostics = diagnostics.stream().sorted().toList();
+        if (build != null) {
+            build.owner = this;
+        }
     }
 
     /** Compiles the pack under {@code rulesDir}; never throws for problems in the rules themselves. */
@@ -81,7 +105,60 @@ public final class RuleBase implements AutoCloseable {
             container.dispose();
             return failed(sources, catalog.diagnostics());
         }
-        return new RuleBase(sources, container, catalog, List.of());
+        return new RuleBase(sources, new Build(files, builder, releaseId, container), catalog, List.of());
+    }
+
+    /**
+     * The pack as its files are now. Only the files that changed are recompiled and swapped into this
+     * base's KieBase in place (Drools' incremental build), so a one-rule edit costs a fraction of a full
+     * build; the result then owns the shared build. Falls back to a full compile when there is no live
+     * build or the last incremental attempt failed. A result with diagnostics leaves this base as it was
+     * (used by --watch, which keeps the last good base; not for concurrent evaluation during the update).
+     */
+    public RuleBase update() {
+        if (sources == null) {
+            return this;
+        }
+        RuleSources fresh;
+        try {
+            fresh = RuleSources.read(sources.root());
+        } catch (IOException | RuntimeException e) {
+            return compile(sources.root());
+        }
+        if (build == null || build.dirty || build.owner != this) {
+            return compile(fresh);
+        }
+        java.util.Set<String> changed = new java.util.TreeSet<>(sources.files().keySet());
+        changed.addAll(fresh.files().keySet());
+        changed.removeIf(path -> java.util.Objects.equals(sources.files().get(path), fresh.files().get(path)));
+        if (changed.isEmpty()) {
+            return this;
+        }
+        if (fresh.files().isEmpty()) {
+            return compile(fresh);
+        }
+        for (String path : changed) {
+            if (fresh.files().containsKey(path)) {
+                build.files.write(RESOURCES + path, fresh.files().get(path));
+            } else {
+                build.files.delete(RESOURCES + path);
+            }
+        }
+        String[] paths = changed.stream().map(p -> RESOURCES + p).toArray(String[]::new);
+        org.kie.internal.builder.IncrementalResults results =
+                ((org.kie.internal.builder.InternalKieBuilder) build.builder).createFileSet(paths).build();
+        boolean failed = results.getAddedMessages().stream().anyMatch(m -> m.getLevel() == Message.Level.ERROR);
+        if (failed || build.container.updateToVersion(build.releaseId).hasMessages(Message.Level.ERROR)) {
+            // A full compile of the same files gives the complete, clean list of diagnostics.
+            build.dirty = true;
+            return compile(fresh);
+        }
+        RuleCatalog updated = RuleCatalog.of(kieBase, fresh);
+        if (!updated.diagnostics().isEmpty()) {
+            build.dirty = true;
+            return failed(fresh, updated.diagnostics());
+        }
+        return new RuleBase(fresh, build, updated, List.of());
     }
 
     private static RuleBase failed(RuleSources sources, List<Diagnostic> diagnostics) {
@@ -89,7 +166,7 @@ public final class RuleBase implements AutoCloseable {
     }
 
     public boolean isUsable() {
-        return kieBase != null;
+        return kieBase != null && diagnostics.isEmpty();
     }
 
     public List<Diagnostic> diagnostics() {
@@ -108,10 +185,11 @@ public final class RuleBase implements AutoCloseable {
         return sources;
     }
 
+    /** Disposes the build when this base is its newest owner; older bases sharing it close as no-ops. */
     @Override
     public void close() {
-        if (container != null) {
-            container.dispose();
+        if (build != null && build.owner == this) {
+            build.container.dispose();
         }
     }
 

@@ -156,6 +156,39 @@ class RuleBaseTest {
     }
 
     @Test
+    void update_recompiles_only_what_changed_and_leaves_the_base_intact_when_an_edit_breaks() throws IOException {
+        copyShippedRules();
+        Path rule = dir.resolve("us/children.drl");
+        String good = Files.readString(rule);
+        RuleBase base = RuleBase.compile(dir);
+        assertThat(base.isUsable()).isTrue();
+
+        Files.writeString(rule, good.replace("@severity(\"critical\")", "@severity(\"high\")"));
+        RuleBase edited = base.update();
+        assertThat(edited.isUsable()).isTrue();
+        assertThat(edited.kieBase()).as("updated in place").isSameAs(base.kieBase());
+        assertThat(severityOf(edited, "CHILD-DATA-TRAINING")).isEqualTo("high");
+        assertThat(edited.update()).as("nothing changed").isSameAs(edited);
+
+        Files.writeString(rule, good.replace("!hasParentalConsent() )", "!hasParentalConsent( )"));
+        RuleBase broken = edited.update();
+        assertThat(broken.isUsable()).isFalse();
+        assertThat(broken.diagnostics()).extracting(d -> d.where().file()).allSatisfy(f -> assertThat(f).endsWith("us/children.drl"));
+        assertThat(severityOf(edited, "CHILD-DATA-TRAINING")).as("the last good base is untouched").isEqualTo("high");
+
+        Files.writeString(rule, good);
+        RuleBase fixed = edited.update();
+        assertThat(fixed.isUsable()).isTrue();
+        assertThat(severityOf(fixed, "CHILD-DATA-TRAINING")).isEqualTo("critical");
+        fixed.close();
+        edited.close();
+    }
+
+    private static String severityOf(RuleBase rules, String id) {
+        return rules.catalog().obligations().stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow().severity().key();
+    }
+
+    @Test
     void an_empty_or_missing_rules_directory_is_a_diagnostic() {
         assertThat(RuleBase.compile(dir).diagnostics()).extracting(Diagnostic::message).containsExactly("no *.drl rule files found");
         assertThat(RuleBase.compile(dir.resolve("nope")).diagnostics()).extracting(Diagnostic::message)
