@@ -27,6 +27,10 @@ final class AtomicFile {
         }
         Path temp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp");
         try {
+            if (temp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                // createTempFile makes the file private; a report is an ordinary readable file.
+                Files.setPosixFilePermissions(temp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            }
             try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
                 content.writeTo(out);
             }

@@ -41,12 +41,14 @@ public final class CheckCommand implements Callable<Integer> {
     @CommandLine.Mixin
     RuleOptions ruleOptions;
 
-    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
-            description = "Output format: text or json. Default: ${DEFAULT-VALUE}")
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT[=FILE][,...]", defaultValue = "text",
+            description = {"Output formats: text, json, sarif, markdown, html, junit. Several at once, comma-separated, each",
+                "with =FILE to write it to a file: --format text,sarif=out.sarif,html=report.html. A format without",
+                "=FILE goes to standard output (or --output). Default: ${DEFAULT-VALUE}"})
     String format;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-            description = "Write the report to FILE (atomically) instead of standard output.")
+            description = "Write the format given without =FILE to FILE (atomically) instead of standard output.")
     Path output;
 
     @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "low",
@@ -74,8 +76,7 @@ public final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Renderer renderer = Formats.renderer(format).orElseThrow(() -> usage("unknown --format '" + format
-                + "'; expected one of: " + String.join(", ", Formats.names())));
+        List<Target> targets = targets();
         Severity threshold = Severity.parse(failOn).orElseThrow(() -> usage("unknown --fail-on '" + failOn
                 + "'; expected one of: " + Severity.choices()));
         LocalDate date = parseAsOf();
@@ -89,27 +90,64 @@ public final class CheckCommand implements Callable<Integer> {
 
         if (watch) {
             return new Watch(ruleOptions.rules, roots, spec.commandLine().getErr())
-                    .run(ruleBase -> runOnce(ruleBase, roots, options, renderer, threshold));
+                    .run(ruleBase -> runOnce(ruleBase, roots, options, targets, threshold));
         }
         try (RuleBase ruleBase = RuleBase.compile(ruleOptions.rules)) {
-            return runOnce(ruleBase, roots, options, renderer, threshold);
+            return runOnce(ruleBase, roots, options, targets, threshold);
         }
     }
 
-    private int runOnce(RuleBase ruleBase, List<Path> roots, Batch.Options options, Renderer renderer, Severity threshold)
-            throws IOException {
-        Report report = Batch.run(ruleBase, roots, options);
-        write(report, renderer);
-        return report.exitCode(threshold);
+    /** One output: a renderer and where it goes (null: standard output). */
+    private record Target(String format, Renderer renderer, Path file) {
     }
 
-    private void write(Report report, Renderer renderer) throws IOException {
-        Output.write(output, spec.commandLine().getOut(), w -> renderer.render(report, w));
-        if (output != null) {
-            // Diagnostics also go to the terminal, so a failing CI log says why without opening the file.
+    /** Parses {@code --format text,sarif=out.sarif,...}; at most one format may go to standard output. */
+    private List<Target> targets() {
+        List<Target> targets = new java.util.ArrayList<>();
+        java.util.Set<Path> files = new java.util.HashSet<>();
+        int toStdout = 0;
+        for (String entry : format.split(",")) {
+            String spec = entry.strip();
+            if (spec.isEmpty()) {
+                continue;
+            }
+            int eq = spec.indexOf('=');
+            String name = eq < 0 ? spec : spec.substring(0, eq).strip();
+            Renderer renderer = Formats.renderer(name).orElseThrow(() -> usage("unknown format '" + name
+                    + "' in --format; expected one of: " + String.join(", ", Formats.names())));
+            Path file = eq < 0 ? output : Path.of(spec.substring(eq + 1).strip());
+            if (eq >= 0 && spec.substring(eq + 1).isBlank()) {
+                throw usage("--format " + name + "= needs a file name after '='");
+            }
+            if (eq < 0 && ++toStdout > 1) {
+                throw usage("only one format can go to standard output (or --output); give the others =FILE");
+            }
+            if (file != null && !files.add(file.toAbsolutePath().normalize())) {
+                throw usage("two outputs would write " + file);
+            }
+            targets.add(new Target(name, renderer, file));
+        }
+        if (targets.isEmpty()) {
+            throw usage("--format names no format");
+        }
+        if (output != null && toStdout == 0) {
+            throw usage("--output applies to a format given without =FILE, and every format has its own file");
+        }
+        return targets;
+    }
+
+    private int runOnce(RuleBase ruleBase, List<Path> roots, Batch.Options options, List<Target> targets, Severity threshold)
+            throws IOException {
+        Report report = Batch.run(ruleBase, roots, options);
+        for (Target target : targets) {
+            Output.write(target.file(), spec.commandLine().getOut(), w -> target.renderer().render(report, w));
+        }
+        if (targets.stream().allMatch(t -> t.file() != null)) {
+            // Diagnostics also go to the terminal, so a failing CI log says why without opening the files.
             Output.diagnostics(report.ruleDiagnostics(), spec.commandLine().getErr());
             Output.diagnostics(report.inputDiagnostics(), spec.commandLine().getErr());
         }
+        return report.exitCode(threshold);
     }
 
     private LocalDate parseAsOf() {

@@ -22,7 +22,7 @@ final class Output {
     }
 
     static void diagnostics(List<Diagnostic> diagnostics, PrintWriter err) {
-        diagnostics.forEach(d -> err.println(d.format()));
+        diagnostics.forEach(d -> err.println(dev.covenant.report.Inert.line(d.format())));
         err.flush();
     }
 }

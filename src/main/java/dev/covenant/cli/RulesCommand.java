@@ -50,7 +50,7 @@ public final class RulesCommand implements Callable<Integer> {
         try (RuleBase ruleBase = RuleBase.compile(ruleOptions.rules)) {
             if (!ruleBase.isUsable()) {
                 for (Diagnostic d : ruleBase.diagnostics()) {
-                    spec.commandLine().getErr().println(d.format());
+                    spec.commandLine().getErr().println(dev.covenant.report.Inert.line(d.format()));
                 }
                 return 2;
             }

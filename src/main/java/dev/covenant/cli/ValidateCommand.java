@@ -71,7 +71,7 @@ public final class ValidateCommand implements Callable<Integer> {
         if (format.equals("json")) {
             json(sorted, ruleFiles, scenarios, out);
         } else {
-            sorted.forEach(d -> out.println(d.format()));
+            sorted.forEach(d -> out.println(dev.covenant.report.Inert.line(d.format())));
             out.printf("%d rule file(s), %d scenario file(s): %s%n", ruleFiles, scenarios,
                     sorted.isEmpty() ? "valid" : sorted.size() + " problem(s)");
         }

@@ -41,7 +41,7 @@ public final class Batch {
 
     public static Report run(RuleBase ruleBase, List<Path> roots, Options options) {
         if (!ruleBase.isUsable()) {
-            return new Report(ruleBase.diagnostics(), List.of(), List.of());
+            return new Report(ruleBase.diagnostics(), List.of(), List.of(), List.of());
         }
         ScenarioFiles.Listing listing = ScenarioFiles.find(roots);
         Evaluator evaluator = new Evaluator(ruleBase, options.limits());
@@ -63,7 +63,7 @@ public final class Batch {
             for (int i = 0; i < futures.size(); i++) {
                 results.add(await(futures.get(i), listing.files().get(i), grace));
             }
-            return new Report(List.of(), listing.diagnostics(), results);
+            return new Report(List.of(), listing.diagnostics(), results, ruleBase.catalog().descriptors());
         } finally {
             pool.shutdownNow();
         }
@@ -75,8 +75,7 @@ public final class Batch {
         try {
             loaded = ScenarioLoader.load(file.path(), file.display());
         } catch (RuntimeException e) {
-            return new ScenarioResult(file.display(), null, null, null, ScenarioResult.Status.ERROR, List.of(), List.of(),
-                    "internal error while loading: " + e);
+            return ScenarioResult.failed(file.display(), "internal error while loading: " + e);
         }
         if (!loaded.isValid()) {
             return ScenarioResult.invalid(file.display(), loaded.diagnostics());
@@ -90,11 +89,9 @@ public final class Batch {
             return future.get(graceMillis, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             future.cancel(true);
-            return new ScenarioResult(file.display(), null, null, null, ScenarioResult.Status.ERROR, List.of(), List.of(),
-                    "evaluation did not finish within " + graceMillis + " ms and ignored the halt; a rule consequence may loop");
+            return ScenarioResult.failed(file.display(), "evaluation did not finish within " + graceMillis + " ms and ignored the halt; a rule consequence may loop");
         } catch (ExecutionException e) {
-            return new ScenarioResult(file.display(), null, null, null, ScenarioResult.Status.ERROR, List.of(), List.of(),
-                    "internal error: " + e.getCause());
+            return ScenarioResult.failed(file.display(), "internal error: " + e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while evaluating " + file.display(), e);

@@ -2,6 +2,7 @@ package dev.covenant.engine;
 
 import dev.covenant.finding.Finding;
 import dev.covenant.finding.ScenarioResult;
+import dev.covenant.finding.Timeline;
 import dev.covenant.model.Scenario;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -98,7 +99,7 @@ public final class Evaluator {
                 collector.facts.addAll(session.getObjects());
             }
             return collector.trace(new ScenarioResult(scenario.file(), scenario.id(), scenario.title(), scenario.asOf(),
-                    ScenarioResult.Status.EVALUATED, collector.findings, List.of(), null));
+                    ScenarioResult.Status.EVALUATED, collector.findings, List.of(), null, Timeline.of(scenario)));
         } catch (RuntimeException e) {
             String rule = collector.firing == null ? "" : " in rule '" + collector.firing + "'";
             return collector.trace(error(scenario, collector, "evaluation failed" + rule + ": " + rootMessage(e)));
@@ -112,7 +113,7 @@ public final class Evaluator {
 
     private static ScenarioResult error(Scenario scenario, Collector collector, String message) {
         return new ScenarioResult(scenario.file(), scenario.id(), scenario.title(), scenario.asOf(),
-                ScenarioResult.Status.ERROR, List.of(), List.of(), message);
+                ScenarioResult.Status.ERROR, List.of(), List.of(), message, Timeline.of(scenario));
     }
 
     private static String rootMessage(Throwable e) {

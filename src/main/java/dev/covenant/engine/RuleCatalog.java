@@ -118,6 +118,12 @@ public final class RuleCatalog {
         return byKey.values().stream().filter(r -> r.id() != null).sorted(Comparator.comparing(RuleInfo::id)).toList();
     }
 
+    /** The obligation rules as reports describe them. */
+    public List<dev.covenant.finding.RuleDescriptor> descriptors() {
+        return obligations().stream().map(r -> new dev.covenant.finding.RuleDescriptor(r.id(), r.title(), r.severity(),
+                r.basis(), r.description(), r.references(), r.declared(), r.effective(), r.expires())).toList();
+    }
+
     public RuleInfo get(Rule rule) {
         return byKey.get(RuleInfo.key(rule.getPackageName(), rule.getName()));
     }

@@ -10,7 +10,8 @@ import java.util.Map;
  * nothing), input diagnostics (paths that could not be searched), and one result per scenario file,
  * sorted by file. The exit-code policy lives here, not in the CLI.
  */
-public record Report(List<Diagnostic> ruleDiagnostics, List<Diagnostic> inputDiagnostics, List<ScenarioResult> results) {
+public record Report(List<Diagnostic> ruleDiagnostics, List<Diagnostic> inputDiagnostics, List<ScenarioResult> results,
+        List<RuleDescriptor> rules) {
 
     public static final int EXIT_CLEAN = 0;
     public static final int EXIT_FINDINGS = 1;
@@ -20,6 +21,12 @@ public record Report(List<Diagnostic> ruleDiagnostics, List<Diagnostic> inputDia
         ruleDiagnostics = ruleDiagnostics.stream().sorted().toList();
         inputDiagnostics = inputDiagnostics.stream().sorted().toList();
         results = results.stream().sorted(ScenarioResult.ORDER).toList();
+        rules = rules.stream().sorted(java.util.Comparator.comparing(RuleDescriptor::id)).toList();
+    }
+
+    /** The descriptor of rule {@code id}, or null. */
+    public RuleDescriptor rule(String id) {
+        return rules.stream().filter(r -> r.id().equals(id)).findFirst().orElse(null);
     }
 
     /** 2 for any invalid input or evaluation error (it wins), else 1 for a finding at or above {@code failOn}, else 0. */

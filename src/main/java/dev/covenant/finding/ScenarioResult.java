@@ -5,12 +5,12 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * What happened to one scenario file: evaluated (with findings), invalid (with diagnostics, not
+ * What happened to one scenario file (with its timeline when it could be read): evaluated (with findings), invalid (with diagnostics, not
  * evaluated), or failed during evaluation (with the error, naming the rule).
  */
 public record ScenarioResult(
         String file, String scenarioId, String title, java.time.LocalDate asOf, Status status,
-        List<Finding> findings, List<Diagnostic> diagnostics, String error) {
+        List<Finding> findings, List<Diagnostic> diagnostics, String error, Timeline timeline) {
 
     /** The outcome of one scenario. */
     public enum Status { EVALUATED, INVALID, ERROR }
@@ -23,8 +23,13 @@ public record ScenarioResult(
         diagnostics = diagnostics.stream().sorted().toList();
     }
 
+    /** A file whose evaluation failed before a scenario could be read from it. */
+    public static ScenarioResult failed(String file, String error) {
+        return new ScenarioResult(file, null, null, null, Status.ERROR, List.of(), List.of(), error, null);
+    }
+
     public static ScenarioResult invalid(String file, List<Diagnostic> diagnostics) {
-        return new ScenarioResult(file, null, null, null, Status.INVALID, List.of(), diagnostics, null);
+        return new ScenarioResult(file, null, null, null, Status.INVALID, List.of(), diagnostics, null, null);
     }
 
     /** Total exposure of the findings, by currency; zero when none carries an amount. */

@@ -12,6 +12,11 @@ public record Capture(String documentId, String version, LocalDate captured, Str
         return documentId + "@" + version + "#" + captured;
     }
 
+    @Override
+    public String describe() {
+        return "captured " + captured + ", text sha256 " + textSha256;
+    }
+
     public boolean belongsTo(DocumentVersion version) {
         return documentId.equals(version.documentId()) && this.version.equals(version.version());
     }

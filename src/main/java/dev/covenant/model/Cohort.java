@@ -11,6 +11,11 @@ public record Cohort(String id, String tier, String region, long count, Period j
         return "member cohort";
     }
 
+    @Override
+    public String describe() {
+        return String.format(java.util.Locale.ROOT, "%,d %s members in %s, joined %s", count, tier, region, joined);
+    }
+
     public boolean inRegion(String container) {
         return Region.within(region, container);
     }

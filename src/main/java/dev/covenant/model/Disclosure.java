@@ -26,6 +26,12 @@ public record Disclosure(
         return "disclosure";
     }
 
+    @Override
+    public String describe() {
+        return "discloses " + use + " of " + (categories.isEmpty() ? "any category" : String.join(", ", categories))
+                + ", published " + published;
+    }
+
     /** True when the version carrying this disclosure was published on or before {@code day}. */
     public boolean publishedBy(LocalDate day) {
         return !published.isAfter(day);

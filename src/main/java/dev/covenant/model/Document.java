@@ -6,6 +6,11 @@ import dev.covenant.source.SourceSpan;
 public record Document(String id, String documentKind, ChangeNotice changeNotice, SourceSpan span) implements Fact {
 
     @Override
+    public String describe() {
+        return documentKind + (changeNotice == null ? "" : "; promises " + changeNotice.days() + " days' notice (" + changeNotice.clause() + ")");
+    }
+
+    @Override
     public String kind() {
         return "document";
     }

@@ -18,6 +18,13 @@ public record DocumentVersion(
         return documentId + "@" + version;
     }
 
+    @Override
+    public String describe() {
+        return "published " + published + ", effective " + effective
+                + (notice == null ? ", no notice" : ", notice by " + notice.channel() + " on " + notice.sent())
+                + (textSha256 == null ? "" : ", text sha256 " + textSha256);
+    }
+
     /** True when the version claims to have taken effect before it was published. */
     public boolean backdated() {
         return effective.isBefore(published);

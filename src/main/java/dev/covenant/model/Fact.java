@@ -11,4 +11,7 @@ public interface Fact {
 
     /** The scenario key this kind of fact is written under, e.g. {@code practice}. */
     String kind();
+
+    /** The fact's content in one line, for reports that show evidence. */
+    String describe();
 }

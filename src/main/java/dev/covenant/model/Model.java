@@ -16,6 +16,13 @@ public record Model(
         trainedBy = List.copyOf(trainedBy);
     }
 
+    @Override
+    public String describe() {
+        return (generalPurpose ? "general-purpose model" : "model") + (trainedBy.isEmpty() ? "" : " trained by " + String.join(", ", trainedBy))
+                + (placedOnMarket == null ? "" : "; placed on the market in " + placedOnMarket.region() + " on " + placedOnMarket.date())
+                + (trainingSummaryPublished ? "; training summary published" : "; no training summary");
+    }
+
     /** True when placed on the EU market (a region within the EEA) on or before {@code asOf}. */
     public boolean onEuMarketBy(java.time.LocalDate asOf) {
         return placedOnMarket != null && Region.within(placedOnMarket.region(), "EEA")

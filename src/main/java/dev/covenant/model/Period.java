@@ -54,6 +54,6 @@ public record Period(LocalDate from, LocalDate to) {
 
     @Override
     public String toString() {
-        return from + ".." + (to == null ? "" : to);
+        return to == null ? "since " + from : from + " to " + to;
     }
 }

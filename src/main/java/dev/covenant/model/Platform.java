@@ -20,6 +20,12 @@ public record Platform(String name, List<Service> services, SourceSpan span) imp
         return "platform";
     }
 
+    @Override
+    public String describe() {
+        return "platform " + name + (services.isEmpty() ? "" : "; services: "
+                + String.join(", ", services.stream().map(Service::key).toList()));
+    }
+
     public boolean provides(Service service) {
         return services.contains(service);
     }

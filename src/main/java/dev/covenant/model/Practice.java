@@ -31,6 +31,15 @@ public record Practice(
         return "practice";
     }
 
+    @Override
+    public String describe() {
+        return use + " of " + (categories.isEmpty() ? "unspecified data" : String.join(", ", categories))
+                + (tiers.isEmpty() ? "" : "; tiers " + String.join(", ", tiers))
+                + (regions.isEmpty() ? "" : "; regions " + String.join(", ", regions))
+                + "; legal basis " + (legalBasis == null ? "unstated" : legalBasis)
+                + "; " + period;
+    }
+
     public LocalDate started() {
         return period.from();
     }

@@ -29,6 +29,21 @@ public record Promise(
         return "promise";
     }
 
+    @Override
+    public String describe() {
+        StringBuilder s = new StringBuilder(promiseKind.key() + " \"" + source + "\"");
+        if (!tiers.isEmpty()) {
+            s.append("; tiers: ").append(String.join(", ", tiers));
+        }
+        if (!forbids.uses().isEmpty() || !forbids.categories().isEmpty()) {
+            s.append("; forbids ").append(String.join(", ", forbids.uses())).append(" of ").append(String.join(", ", forbids.categories()));
+        }
+        if (!excludedRegions.isEmpty()) {
+            s.append("; excludes ").append(String.join(", ", excludedRegions)).append(" from ").append(uses.isEmpty() ? "any use" : String.join(", ", uses));
+        }
+        return s.append("; in force ").append(period).toString();
+    }
+
     /** True for a contract promise that forbids this practice's use of at least one of its categories. */
     public boolean forbids(Practice practice) {
         return promiseKind == PromiseKind.CONTRACT && !forbiddenCategoriesOf(practice).isEmpty();

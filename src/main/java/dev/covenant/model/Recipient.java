@@ -15,6 +15,11 @@ public record Recipient(String practiceId, String name, Relationship relationshi
         return "recipient";
     }
 
+    @Override
+    public String describe() {
+        return name + " (" + relationship.key() + ")";
+    }
+
     public boolean outsidePlatform() {
         return relationship.outsidePlatform();
     }

@@ -24,6 +24,13 @@ public record Setting(
         return "setting";
     }
 
+    @Override
+    public String describe() {
+        return "introduced " + introduced + ", default " + (defaultOn ? "on" : "off") + ", enables " + String.join(", ", enables)
+                + (regions.isEmpty() ? "" : " in " + String.join(", ", regions))
+                + (optOut == null ? "" : "; opt-out by " + optOut.method().key() + (optOut.retroactive() ? ", retroactive" : ", not retroactive"));
+    }
+
     public boolean enablesUse(String use) {
         return Taxonomy.anyWithin(enables, use);
     }

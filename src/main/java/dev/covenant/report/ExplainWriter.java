@@ -37,11 +37,19 @@ public final class ExplainWriter {
         this.catalog = catalog;
         this.kieBase = kieBase;
         this.trace = trace;
-        this.out = out;
+        this.out = new InertWriter(out);
     }
 
     /** Explains every finding, or only those of {@code ruleId} (and why it did not fire, if it did not). */
     public void write(String ruleId) throws IOException {
+        try {
+            explain(ruleId);
+        } finally {
+            out.flush();
+        }
+    }
+
+    private void explain(String ruleId) throws IOException {
         ScenarioResult result = trace.result();
         out.write(result.file() + "  " + result.scenarioId() + " (as of " + result.asOf() + ")\n");
         if (result.status() != ScenarioResult.Status.EVALUATED) {

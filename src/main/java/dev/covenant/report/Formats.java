@@ -15,6 +15,10 @@ public final class Formats {
     static {
         RENDERERS.put(TextRenderer.NAME, TextRenderer::new);
         RENDERERS.put(JsonRenderer.NAME, JsonRenderer::new);
+        RENDERERS.put(SarifRenderer.NAME, SarifRenderer::new);
+        RENDERERS.put(MarkdownRenderer.NAME, MarkdownRenderer::new);
+        RENDERERS.put(HtmlRenderer.NAME, HtmlRenderer::new);
+        RENDERERS.put(CheckJunitRenderer.NAME, CheckJunitRenderer::new);
         TEST_RENDERERS.put(TestTextRenderer.NAME, TestTextRenderer::new);
         TEST_RENDERERS.put(TestJsonRenderer.NAME, TestJsonRenderer::new);
         TEST_RENDERERS.put(JunitXmlRenderer.NAME, JunitXmlRenderer::new);

@@ -104,6 +104,7 @@ public final class JsonRenderer implements Renderer {
             json.writeStringField("role", e.role());
             json.writeStringField("kind", e.kind());
             json.writeStringField("id", e.id());
+            json.writeStringField("detail", e.detail());
             span(e.span(), json);
             json.writeEndObject();
         }

@@ -16,7 +16,8 @@ public final class TextRenderer implements Renderer {
     public static final String NAME = "text";
 
     @Override
-    public void render(Report report, Writer out) throws IOException {
+    public void render(Report report, Writer raw) throws IOException {
+        Writer out = new InertWriter(raw);
         for (Diagnostic d : report.ruleDiagnostics()) {
             out.write(d.format() + "\n");
         }

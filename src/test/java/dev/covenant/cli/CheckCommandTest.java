@@ -127,10 +127,33 @@ class CheckCommandTest {
     }
 
     @Test
+    void several_formats_are_written_in_one_run() throws IOException {
+        Path sarif = dir.resolve("out/report.sarif");
+        Path html = dir.resolve("out/report.html");
+        Path md = dir.resolve("out/report.md");
+        Path junit = dir.resolve("out/report.xml");
+        Path json = dir.resolve("out/report.json");
+
+        Run run = run("check", "--format", "text,sarif=" + sarif + ",html=" + html + ",markdown=" + md + ",junit=" + junit
+                + ",json=" + json, "fixtures/linkedin");
+
+        assertThat(run.code).isEqualTo(1);
+        assertThat(run.out).contains("CRITICAL SCA-DISCLOSURE");
+        assertThat(new ObjectMapper().readTree(sarif.toFile()).get("version").asText()).isEqualTo("2.1.0");
+        assertThat(Files.readString(html)).contains("<svg class=\"timeline\"");
+        assertThat(Files.readString(md)).startsWith("## Covenant findings");
+        assertThat(Files.readString(junit)).contains("<testsuite name=\"covenant check\"");
+        assertThat(new ObjectMapper().readTree(json.toFile()).get("schemaVersion").asText()).isEqualTo("1.0");
+        assertThat(run("check", "--format", "json,sarif", "fixtures/linkedin").err)
+                .contains("only one format can go to standard output");
+        assertThat(run("check", "--format", "pdf=x.pdf").err).contains("unknown format 'pdf' in --format");
+    }
+
+    @Test
     void usage_errors_exit_2_with_a_message() {
         assertThat(run("check", "--format", "xml")).satisfies(r -> {
             assertThat(r.code).isEqualTo(2);
-            assertThat(r.err).contains("unknown --format 'xml'; expected one of: text, json");
+            assertThat(r.err).contains("unknown format 'xml' in --format; expected one of: text, json, sarif, markdown, html, junit");
         });
         assertThat(run("check", "--fail-on", "severe").err).contains("unknown --fail-on 'severe'");
         assertThat(run("check", "--as-of", "2025-02-30").err).contains("--as-of '2025-02-30' is not a date");

@@ -1,0 +1,100 @@
+package dev.covenant.finding;
+
+import dev.covenant.model.Capture;
+import dev.covenant.model.DocumentVersion;
+import dev.covenant.model.Model;
+import dev.covenant.model.Practice;
+import dev.covenant.model.Promise;
+import dev.covenant.model.Scenario;
+import dev.covenant.model.Setting;
+import dev.covenant.source.SourceSpan;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The dated facts of a scenario, lane by lane, for drawing: document versions (published, effective,
+ * notice, captures), settings (introduced, default), promises and statements (periods), practices
+ * (start and end) and models (placed on the market). Open periods run to {@code asOf}.
+ */
+public record Timeline(LocalDate asOf, List<Item> items) {
+
+    /** Lanes, top to bottom. */
+    public enum Lane { DOCUMENTS, SETTINGS, PROMISES, PRACTICES, MODELS }
+
+    /** One fact on the timeline: a period or a point, with dated marks and where it is written. */
+    public record Item(Lane lane, String kind, String id, String label, LocalDate start, LocalDate end, boolean open,
+            List<Mark> marks, SourceSpan span, List<String> stands) {
+
+        public Item {
+            marks = List.copyOf(marks);
+            stands = List.copyOf(stands);
+        }
+
+        /** True when this item stands for the fact {@code kind}/{@code id} (a version also for its disclosures and captures). */
+        public boolean standsFor(String factKind, String factId) {
+            return (kind.equals(factKind) && id.equals(factId)) || stands.contains(factKind + ":" + factId);
+        }
+    }
+
+    /** A dated event on an item, such as "published" or "notice". */
+    public record Mark(LocalDate date, String label) {
+    }
+
+    public Timeline {
+        items = items.stream().sorted(Comparator.comparing(Item::lane).thenComparing(Item::start).thenComparing(Item::id)).toList();
+    }
+
+    public static Timeline of(Scenario scenario) {
+        List<Item> items = new ArrayList<>();
+        for (DocumentVersion v : scenario.versions()) {
+            List<Mark> marks = new ArrayList<>();
+            marks.add(new Mark(v.published(), "published"));
+            if (!v.effective().equals(v.published())) {
+                marks.add(new Mark(v.effective(), "effective"));
+            }
+            if (v.notice() != null) {
+                marks.add(new Mark(v.notice().sent(), "notice (" + v.notice().channel() + ")"));
+            }
+            for (Capture c : scenario.captures()) {
+                if (c.belongsTo(v)) {
+                    marks.add(new Mark(c.captured(), "captured " + c.textSha256().substring(0, 8)));
+                }
+            }
+            LocalDate start = marks.stream().map(Mark::date).min(Comparator.naturalOrder()).orElseThrow();
+            LocalDate end = marks.stream().map(Mark::date).max(Comparator.naturalOrder()).orElseThrow();
+            List<String> stands = new ArrayList<>();
+            scenario.disclosures().stream().filter(d -> d.documentId().equals(v.documentId()) && d.version().equals(v.version()))
+                    .forEach(d -> stands.add(d.kind() + ":" + d.id()));
+            scenario.captures().stream().filter(c -> c.belongsTo(v)).forEach(c -> stands.add(c.kind() + ":" + c.id()));
+            items.add(new Item(Lane.DOCUMENTS, v.kind(), v.id(), v.id(), start, end, false, marks, v.span(), stands));
+        }
+        for (Setting s : scenario.settings()) {
+            items.add(new Item(Lane.SETTINGS, s.kind(), s.id(), s.id() + " (default " + (s.defaultOn() ? "on" : "off") + ")",
+                    s.introduced(), scenario.asOf(), true, List.of(new Mark(s.introduced(), "introduced")), s.span(), List.of()));
+        }
+        for (Promise p : scenario.promises()) {
+            items.add(new Item(Lane.PROMISES, p.kind(), p.id(), p.id() + " (" + p.promiseKind().key() + ")",
+                    p.period().from(), p.period().to() == null ? scenario.asOf() : p.period().to(), p.period().isOpen(),
+                    List.of(new Mark(p.period().from(), "since")), p.span(), List.of()));
+        }
+        for (Practice p : scenario.practices()) {
+            List<Mark> marks = new ArrayList<>(List.of(new Mark(p.started(), "started")));
+            if (p.period().to() != null) {
+                marks.add(new Mark(p.period().to(), "ended"));
+            }
+            items.add(new Item(Lane.PRACTICES, p.kind(), p.id(), p.id() + " (" + p.use() + ")", p.started(),
+                    p.period().to() == null ? scenario.asOf() : p.period().to(), p.period().isOpen(), marks, p.span(),
+                    p.recipients().stream().map(r -> r.kind() + ":" + r.id()).toList()));
+        }
+        for (Model m : scenario.models()) {
+            if (m.placedOnMarket() != null) {
+                LocalDate placed = m.placedOnMarket().date();
+                items.add(new Item(Lane.MODELS, m.kind(), m.id(), m.id() + " (" + m.placedOnMarket().region() + " market)",
+                        placed, placed, false, List.of(new Mark(placed, "placed on market")), m.span(), List.of()));
+            }
+        }
+        return new Timeline(scenario.asOf(), items);
+    }
+}

@@ -1,0 +1,183 @@
+package dev.covenant.report;
+
+import dev.covenant.finding.Evidence;
+import dev.covenant.finding.Finding;
+import dev.covenant.finding.Report;
+import dev.covenant.finding.ScenarioResult;
+import dev.covenant.finding.Severity;
+import dev.covenant.source.Diagnostic;
+import dev.covenant.source.SourceSpan;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A pull-request comment: counts by severity, the exposure total, a table of findings with evidence
+ * links ({@code file#Lline}), and collapsible details per scenario. Past {@link #FULL_TABLE_LIMIT}
+ * findings the table is summarised by rule and the full table folds away, so 200 findings stay readable.
+ */
+public final class MarkdownRenderer implements Renderer {
+
+    public static final String NAME = "markdown";
+    static final int FULL_TABLE_LIMIT = 50;
+
+    @Override
+    public void render(Report report, Writer out) throws IOException {
+        Report.Summary s = report.summary();
+        out.write("## Covenant findings\n\n");
+        out.write("**" + s.findings() + " finding(s)** in " + s.scenarios() + " scenario(s) (" + s.evaluated() + " evaluated, "
+                + s.invalid() + " invalid, " + s.errors() + " error(s))");
+        List<String> counts = new ArrayList<>();
+        for (Severity severity : Severity.values()) {
+            if (s.bySeverity().get(severity) > 0) {
+                counts.add(s.bySeverity().get(severity) + " " + severity.key());
+            }
+        }
+        if (!counts.isEmpty()) {
+            out.write(" — " + String.join(" · ", counts));
+        }
+        if (s.exposureUsd() > 0) {
+            out.write(" — exposure **" + usd(s.exposureUsd()) + "**");
+        }
+        out.write("\n\n");
+        problems(report, out);
+        List<Row> rows = new ArrayList<>();
+        for (ScenarioResult r : report.results()) {
+            r.findings().forEach(f -> rows.add(new Row(r, f)));
+        }
+        if (!rows.isEmpty()) {
+            if (rows.size() > FULL_TABLE_LIMIT) {
+                byRule(rows, out);
+                out.write("<details><summary>All " + rows.size() + " findings</summary>\n\n");
+                table(rows, out);
+                out.write("\n</details>\n\n");
+            } else {
+                table(rows, out);
+                out.write("\n");
+            }
+        }
+        for (ScenarioResult r : report.results()) {
+            if (!r.findings().isEmpty()) {
+                details(r, out);
+            }
+        }
+        out.write("_Findings are issues for counsel to review, not legal advice._\n");
+    }
+
+    private record Row(ScenarioResult scenario, Finding finding) {
+    }
+
+    private static void problems(Report report, Writer out) throws IOException {
+        List<Diagnostic> all = new ArrayList<>(report.ruleDiagnostics());
+        all.addAll(report.inputDiagnostics());
+        report.results().forEach(r -> all.addAll(r.diagnostics()));
+        List<String> errors = report.results().stream().filter(r -> r.error() != null)
+                .map(r -> code(r.file()) + ": " + inline(r.error())).toList();
+        if (all.isEmpty() && errors.isEmpty()) {
+            return;
+        }
+        out.write("**Not evaluated** — fix these first:\n\n");
+        for (Diagnostic d : all) {
+            out.write("- " + code(d.where().location()) + ": " + inline(d.message()) + "\n");
+        }
+        for (String e : errors) {
+            out.write("- " + e + "\n");
+        }
+        out.write("\n");
+    }
+
+    private static void table(List<Row> rows, Writer out) throws IOException {
+        out.write("| Severity | Rule | Scenario | Citation | Evidence |\n|---|---|---|---|---|\n");
+        for (Row row : rows) {
+            Finding f = row.finding();
+            String citation = f.citations().isEmpty() ? "" : inline(f.citations().get(0))
+                    + (f.citations().size() > 1 ? " (+" + (f.citations().size() - 1) + ")" : "");
+            out.write("| " + f.severity().key() + " | " + code(f.ruleId()) + " | " + inline(row.scenario().scenarioId()) + " | "
+                    + citation + " | " + (f.primary() == null ? "" : link(f.primary())) + " |\n");
+        }
+    }
+
+    private static void byRule(List<Row> rows, Writer out) throws IOException {
+        Map<String, List<Row>> byRule = new LinkedHashMap<>();
+        rows.stream().sorted((a, b) -> a.finding().severity() != b.finding().severity()
+                        ? a.finding().severity().compareTo(b.finding().severity()) : a.finding().ruleId().compareTo(b.finding().ruleId()))
+                .forEach(r -> byRule.computeIfAbsent(r.finding().ruleId(), k -> new ArrayList<>()).add(r));
+        out.write("| Severity | Rule | Findings | Scenarios | Citation |\n|---|---|---|---|---|\n");
+        for (Map.Entry<String, List<Row>> e : byRule.entrySet()) {
+            Finding first = e.getValue().get(0).finding();
+            long scenarios = e.getValue().stream().map(r -> r.scenario().file()).distinct().count();
+            out.write("| " + first.severity().key() + " | " + code(e.getKey()) + " | " + e.getValue().size() + " | " + scenarios
+                    + " | " + (first.citations().isEmpty() ? "" : inline(first.citations().get(0))) + " |\n");
+        }
+        out.write("\n");
+    }
+
+    private static void details(ScenarioResult r, Writer out) throws IOException {
+        long exposure = r.exposureTotal("USD");
+        out.write("<details><summary><b>" + html(r.scenarioId()) + "</b> — " + r.findings().size() + " finding(s)"
+                + (exposure > 0 ? ", exposure " + usd(exposure) : "") + " — " + html(r.file()) + "</summary>\n\n");
+        for (Finding f : r.findings()) {
+            out.write("- **" + f.severity().key() + " " + inline(f.ruleId()) + "** — " + inline(f.message()) + "\n");
+            out.write("  - cites: " + inline(String.join("; ", f.citations())) + "\n");
+            List<String> evidence = new ArrayList<>();
+            for (Evidence e : f.evidence()) {
+                evidence.add(link(e.span()) + " " + inline(e.kind() + " " + e.id()));
+            }
+            out.write("  - evidence: " + String.join(", ", evidence) + "\n");
+            if (f.exposure() != null) {
+                out.write("  - exposure: " + usd(f.exposure().amount()) + " — " + inline(f.exposure().basis()) + "\n");
+            }
+            if (!f.restsOn().isEmpty()) {
+                out.write("  - rests on: " + inline(String.join(", ", f.restsOn().stream().map(Finding.FindingRef::ruleId).toList())) + "\n");
+            }
+        }
+        out.write("\n</details>\n\n");
+    }
+
+    private static String link(SourceSpan span) {
+        String target = span.file().replace(" ", "%20").replace("(", "%28").replace(")", "%29") + "#L" + span.line();
+        String label = span.file().substring(span.file().lastIndexOf('/') + 1) + "#L" + span.line();
+        return "[" + inline(label) + "](" + target + ")";
+    }
+
+    private static String code(String text) {
+        return "`" + sanitize(text).replace("`", "'").replace("|", "\\|") + "`";
+    }
+
+    /**
+     * Text made inert for Markdown and table cells: markup characters escaped, HTML angle brackets as
+     * entities, line breaks folded, and control and direction-override characters shown as code points.
+     */
+    static String inline(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder s = new StringBuilder();
+        for (char c : sanitize(text).toCharArray()) {
+            switch (c) {
+                case '\\', '`', '*', '_', '[', ']', '#', '|', '~', '!' -> s.append('\\').append(c);
+                case '<' -> s.append("&lt;");
+                case '>' -> s.append("&gt;");
+                case '&' -> s.append("&amp;");
+                default -> s.append(c);
+            }
+        }
+        return s.toString();
+    }
+
+    private static String html(String text) {
+        return HtmlRenderer.escape(sanitize(text == null ? "" : text));
+    }
+
+    static String sanitize(String text) {
+        return Inert.line(text);
+    }
+
+    private static String usd(long amount) {
+        return String.format(Locale.ROOT, "USD %,d", amount);
+    }
+}
