@@ -72,4 +72,16 @@ class OutputSafetyTest {
         Formats.renderer(format).orElseThrow().render(HOSTILE, out);
         return out.toString();
     }
+
+    @Test
+    void markdown_folds_a_long_table_into_a_summary_by_rule() throws Exception {
+        Report all = Batch.run(ShippedRules.get(), List.of(ShippedRules.FIXTURES), Batch.Options.defaults());
+        StringWriter out = new StringWriter();
+        new MarkdownRenderer().render(all, out);
+
+        int findings = all.summary().findings();
+        assertThat(findings).isGreaterThan(MarkdownRenderer.FULL_TABLE_LIMIT);
+        assertThat(out.toString()).contains("| Severity | Rule | Findings | Scenarios | Citation |", "<details><summary>All " + findings + " findings</summary>");
+        assertThat(out.toString().indexOf("| Severity | Rule | Findings |")).isLessThan(out.toString().indexOf("<details>"));
+    }
 }
