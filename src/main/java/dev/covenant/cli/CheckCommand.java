@@ -74,6 +74,17 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--watch", description = "Run again whenever a rule or scenario file changes (Ctrl-C to stop).")
     boolean watch;
 
+    @Option(names = "--waivers", paramLabel = "FILE",
+            description = "Accepted risks (YAML): waived findings are reported as waived and do not count toward --fail-on.")
+    Path waivers;
+
+    @Option(names = "--baseline", paramLabel = "FILE",
+            description = "A previous JSON report: findings are marked new or unchanged, --fail-on counts only new ones, and fixed ones are listed.")
+    Path baseline;
+
+    @Option(names = "--write-baseline", paramLabel = "FILE", description = "Also write this run's JSON report to FILE, as a baseline for later runs.")
+    Path writeBaseline;
+
     @Override
     public Integer call() throws IOException {
         List<Target> targets = targets();
@@ -138,7 +149,10 @@ public final class CheckCommand implements Callable<Integer> {
 
     private int runOnce(RuleBase ruleBase, List<Path> roots, Batch.Options options, List<Target> targets, Severity threshold)
             throws IOException {
-        Report report = Batch.run(ruleBase, roots, options);
+        Report report = review().apply(Batch.run(ruleBase, roots, options));
+        if (writeBaseline != null) {
+            AtomicFile.write(writeBaseline, w -> new dev.covenant.report.JsonRenderer().render(report, w));
+        }
         for (Target target : targets) {
             Output.write(target.file(), spec.commandLine().getOut(), w -> target.renderer().render(report, w));
         }
@@ -148,6 +162,24 @@ public final class CheckCommand implements Callable<Integer> {
             Output.diagnostics(report.inputDiagnostics(), spec.commandLine().getErr());
         }
         return report.exitCode(threshold);
+    }
+
+    /** Waivers and baseline, read fresh for every run (so --watch picks up edits to them too). */
+    private dev.covenant.review.ReviewPolicy review() {
+        List<dev.covenant.finding.Waiver> accepted = List.of();
+        List<dev.covenant.source.Diagnostic> problems = new java.util.ArrayList<>();
+        if (waivers != null) {
+            var loaded = dev.covenant.scenario.WaiverLoader.load(waivers);
+            accepted = loaded.waivers();
+            problems.addAll(loaded.diagnostics());
+        }
+        dev.covenant.review.Baseline previous = null;
+        if (baseline != null) {
+            var loaded = dev.covenant.review.Baseline.load(baseline);
+            previous = loaded.baseline();
+            problems.addAll(loaded.diagnostics());
+        }
+        return new dev.covenant.review.ReviewPolicy(accepted, previous, problems, LocalDate.now());
     }
 
     private LocalDate parseAsOf() {

@@ -4,6 +4,7 @@ import dev.covenant.finding.Citation;
 import dev.covenant.finding.Evidence;
 import dev.covenant.finding.Exposure;
 import dev.covenant.finding.Finding;
+import dev.covenant.finding.Review;
 import dev.covenant.finding.Severity;
 import dev.covenant.model.Cohort;
 import dev.covenant.model.Derived;
@@ -143,7 +144,7 @@ public final class FindingBuilder {
         Severity severity = Severity.parse(RuleCatalog.text(meta, "severity")).orElse(Severity.INFO);
         return new Finding(id, title, severity, RuleCatalog.text(meta, "basis"), citations,
                 message == null ? title : message, new ArrayList<>(evidence.values()), exposure, bound.restsOn,
-                new ArrayList<>(bound.regions), subject);
+                new ArrayList<>(bound.regions), subject, Review.NONE);
     }
 
     /** What a match bound: evidence by fact, regions of the cohorts among it, findings it rests on. */

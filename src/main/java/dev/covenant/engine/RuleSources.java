@@ -41,6 +41,39 @@ public record RuleSources(Path root, Map<String, String> files) {
         return new RuleSources(root, files);
     }
 
+    /**
+     * The pack shipped inside the jar under {@code resource} (the build copies {@code rules/} to
+     * {@code covenant-rules/}), read from a directory or from the jar itself.
+     */
+    public static RuleSources fromClasspath(String resource, ClassLoader loader) throws IOException {
+        java.net.URL url = loader.getResource(resource);
+        if (url == null) {
+            throw new java.nio.file.NoSuchFileException("classpath:" + resource, null, "no rule pack on the classpath");
+        }
+        Map<String, String> files = new TreeMap<>();
+        try {
+            java.net.URI uri = url.toURI();
+            if (uri.getScheme().equals("jar")) {
+                try (java.nio.file.FileSystem jar = java.nio.file.FileSystems.newFileSystem(uri, Map.of())) {
+                    collect(jar.getPath(resource), files);
+                }
+            } else {
+                collect(Path.of(uri), files);
+            }
+        } catch (java.net.URISyntaxException e) {
+            throw new IOException("cannot read the rule pack at " + url, e);
+        }
+        return new RuleSources(Path.of("classpath:" + resource), files);
+    }
+
+    private static void collect(Path root, Map<String, String> files) throws IOException {
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path drl : walk.filter(p -> p.toString().endsWith(".drl") && Files.isRegularFile(p)).sorted().toList()) {
+                files.put(root.relativize(drl).toString().replace('\\', '/'), Files.readString(drl, StandardCharsets.UTF_8));
+            }
+        }
+    }
+
     /** How a rule file is named in diagnostics: the rules directory joined with its relative path. */
     public String display(String relative) {
         return dev.covenant.scenario.ScenarioFiles.display(root.resolve(relative));

@@ -21,7 +21,8 @@ public record Finding(
         Exposure exposure,
         List<FindingRef> restsOn,
         List<String> regions,
-        Object subject) {
+        Object subject,
+        Review review) {
 
     /** Scenario output order: severity, then rule id, then the primary evidence's position. */
     public static final Comparator<Finding> ORDER = Comparator
@@ -37,6 +38,11 @@ public record Finding(
         evidence = List.copyOf(evidence);
         restsOn = List.copyOf(restsOn);
         regions = List.copyOf(regions);
+        review = review == null ? Review.NONE : review;
+    }
+
+    public Finding withReview(Review value) {
+        return new Finding(ruleId, title, severity, basis, citations, message, evidence, exposure, restsOn, regions, subject, value);
     }
 
     /** True when the members in this finding's evidence include some within {@code container} (e.g. US-CA). */

@@ -11,7 +11,12 @@ import java.util.Map;
  * sorted by file. The exit-code policy lives here, not in the CLI.
  */
 public record Report(List<Diagnostic> ruleDiagnostics, List<Diagnostic> inputDiagnostics, List<ScenarioResult> results,
-        List<RuleDescriptor> rules) {
+        List<RuleDescriptor> rules, ReviewNotes review) {
+
+    public Report(List<Diagnostic> ruleDiagnostics, List<Diagnostic> inputDiagnostics, List<ScenarioResult> results,
+            List<RuleDescriptor> rules) {
+        this(ruleDiagnostics, inputDiagnostics, results, rules, null);
+    }
 
     public static final int EXIT_CLEAN = 0;
     public static final int EXIT_FINDINGS = 1;
@@ -29,14 +34,19 @@ public record Report(List<Diagnostic> ruleDiagnostics, List<Diagnostic> inputDia
         return rules.stream().filter(r -> r.id().equals(id)).findFirst().orElse(null);
     }
 
-    /** 2 for any invalid input or evaluation error (it wins), else 1 for a finding at or above {@code failOn}, else 0. */
+    /**
+     * 2 for any invalid input or evaluation error (it wins), else 1 for a finding at or above {@code failOn}
+     * that is not waived (and is new, when there is a baseline), else 0.
+     */
     public int exitCode(Severity failOn) {
         boolean invalid = !ruleDiagnostics.isEmpty() || !inputDiagnostics.isEmpty()
                 || results.stream().anyMatch(r -> r.status() != ScenarioResult.Status.EVALUATED);
         if (invalid) {
             return EXIT_INVALID;
         }
-        boolean failing = results.stream().flatMap(r -> r.findings().stream()).anyMatch(f -> f.severity().atLeast(failOn));
+        // Waived findings, and with a baseline the unchanged ones, do not fail a run.
+        boolean failing = results.stream().flatMap(r -> r.findings().stream())
+                .anyMatch(f -> f.review().counts() && f.severity().atLeast(failOn));
         return failing ? EXIT_FINDINGS : EXIT_CLEAN;
     }
 
@@ -59,12 +69,15 @@ public record Report(List<Diagnostic> ruleDiagnostics, List<Diagnostic> inputDia
             exposure += r.exposureTotal("USD");
         }
         int findings = bySeverity.values().stream().mapToInt(Integer::intValue).sum();
+        int waived = (int) results.stream().flatMap(r -> r.findings().stream()).filter(f -> f.review().waived()).count();
+        int fresh = (int) results.stream().flatMap(r -> r.findings().stream())
+                .filter(f -> f.review().baseline() == Review.BaselineState.NEW).count();
         return new Summary(results.size(), evaluated, invalid, errors, findings, Map.copyOf(bySeverity), exposure,
-                ruleDiagnostics.size() + inputDiagnostics.size());
+                ruleDiagnostics.size() + inputDiagnostics.size(), waived, fresh, review == null ? 0 : review.fixed().size());
     }
 
     /** Counts over the whole run; {@code scenarios == evaluated + invalid + errors} always. */
     public record Summary(int scenarios, int evaluated, int invalid, int errors, int findings,
-            Map<Severity, Integer> bySeverity, long exposureUsd, int otherDiagnostics) {
+            Map<Severity, Integer> bySeverity, long exposureUsd, int otherDiagnostics, int waived, int newFindings, int fixed) {
     }
 }

@@ -32,6 +32,10 @@ public record ScenarioResult(
         return new ScenarioResult(file, null, null, null, Status.INVALID, List.of(), diagnostics, null, null);
     }
 
+    public ScenarioResult withFindings(List<Finding> replaced) {
+        return new ScenarioResult(file, scenarioId, title, asOf, status, replaced, diagnostics, error, timeline);
+    }
+
     /** Total exposure of the findings, by currency; zero when none carries an amount. */
     public long exposureTotal(String currency) {
         return findings.stream().filter(f -> f.exposure() != null && f.exposure().currency().equals(currency))

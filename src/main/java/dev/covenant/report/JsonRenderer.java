@@ -46,6 +46,9 @@ public final class JsonRenderer implements Renderer {
                 scenario(result, json);
             }
             json.writeEndArray();
+            if (report.review() != null) {
+                review(report.review(), json);
+            }
             json.writeEndObject();
         }
         out.write("\n");
@@ -67,6 +70,48 @@ public final class JsonRenderer implements Renderer {
         json.writeObjectFieldStart("exposure");
         json.writeNumberField("USD", s.exposureUsd());
         json.writeEndObject();
+        json.writeNumberField("waived", s.waived());
+        if (report.review() != null && report.review().baselineUsed()) {
+            json.writeNumberField("new", s.newFindings());
+            json.writeNumberField("fixed", s.fixed());
+        }
+        json.writeEndObject();
+    }
+
+    private static void review(dev.covenant.finding.ReviewNotes notes, JsonGenerator json) throws IOException {
+        json.writeObjectFieldStart("review");
+        json.writeArrayFieldStart("expiredWaivers");
+        for (var w : notes.expired()) {
+            waiver(w, json);
+        }
+        json.writeEndArray();
+        json.writeArrayFieldStart("staleWaivers");
+        for (var w : notes.stale()) {
+            waiver(w, json);
+        }
+        json.writeEndArray();
+        json.writeArrayFieldStart("fixed");
+        for (var f : notes.fixed()) {
+            json.writeStartObject();
+            json.writeStringField("fingerprint", f.fingerprint());
+            json.writeStringField("ruleId", f.ruleId());
+            json.writeStringField("scenario", f.scenario());
+            json.writeStringField("message", f.message());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        json.writeEndObject();
+    }
+
+    private static void waiver(dev.covenant.finding.Waiver w, JsonGenerator json) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("rule", w.ruleId());
+        json.writeStringField("scenario", w.scenario());
+        json.writeStringField("justification", w.justification());
+        json.writeStringField("approver", w.approver());
+        json.writeStringField("created", w.created().toString());
+        json.writeStringField("expires", w.expires().toString());
+        span(w.span(), json);
         json.writeEndObject();
     }
 
@@ -79,7 +124,7 @@ public final class JsonRenderer implements Renderer {
         json.writeStringField("status", r.status().name().toLowerCase(Locale.ROOT));
         json.writeArrayFieldStart("findings");
         for (Finding f : r.findings()) {
-            finding(f, json);
+            finding(r, f, json);
         }
         json.writeEndArray();
         json.writeObjectFieldStart("exposure");
@@ -90,9 +135,10 @@ public final class JsonRenderer implements Renderer {
         json.writeEndObject();
     }
 
-    private static void finding(Finding f, JsonGenerator json) throws IOException {
+    private static void finding(ScenarioResult r, Finding f, JsonGenerator json) throws IOException {
         json.writeStartObject();
         json.writeStringField("ruleId", f.ruleId());
+        json.writeStringField("fingerprint", dev.covenant.finding.Fingerprint.of(r.scenarioId(), f));
         json.writeStringField("title", f.title());
         json.writeStringField("severity", f.severity().key());
         json.writeStringField("basis", f.basis());
@@ -129,6 +175,13 @@ public final class JsonRenderer implements Renderer {
             json.writeEndObject();
         }
         json.writeEndArray();
+        if (f.review().waived()) {
+            json.writeFieldName("waiver");
+            waiver(f.review().waiver(), json);
+        }
+        if (f.review().baseline() != null) {
+            json.writeStringField("baseline", f.review().baseline().name().toLowerCase(Locale.ROOT));
+        }
         json.writeEndObject();
     }
 

@@ -96,7 +96,7 @@ public final class MarkdownRenderer implements Renderer {
             Finding f = row.finding();
             String citation = f.citations().isEmpty() ? "" : inline(f.citations().get(0))
                     + (f.citations().size() > 1 ? " (+" + (f.citations().size() - 1) + ")" : "");
-            out.write("| " + f.severity().key() + " | " + code(f.ruleId()) + " | " + inline(row.scenario().scenarioId()) + " | "
+            out.write("| " + f.severity().key() + (f.review().waived() ? " (waived)" : "") + " | " + code(f.ruleId()) + " | " + inline(row.scenario().scenarioId()) + " | "
                     + citation + " | " + (f.primary() == null ? "" : link(f.primary())) + " |\n");
         }
     }

@@ -187,6 +187,19 @@ public final class SarifRenderer implements Renderer {
             json.writeEndObject();
         }
         json.writeEndArray();
+        if (f.review().baseline() != null) {
+            json.writeStringField("baselineState", f.review().baseline() == dev.covenant.finding.Review.BaselineState.NEW ? "new" : "unchanged");
+        }
+        if (f.review().waived()) {
+            json.writeArrayFieldStart("suppressions");
+            json.writeStartObject();
+            json.writeStringField("kind", "external");
+            json.writeStringField("status", "accepted");
+            json.writeStringField("justification", f.review().waiver().justification() + " (approved by "
+                    + f.review().waiver().approver() + ", until " + f.review().waiver().expires() + ")");
+            json.writeEndObject();
+            json.writeEndArray();
+        }
         json.writeObjectFieldStart("partialFingerprints");
         json.writeStringField("covenantFinding/v1", fingerprint(scenario, f));
         json.writeEndObject();
@@ -241,14 +254,7 @@ public final class SarifRenderer implements Renderer {
      * numbers removed — so a moved line or a changed member count keeps the finding's identity.
      */
     static String fingerprint(ScenarioResult scenario, Finding f) {
-        String evidence = f.evidence().stream().map(e -> e.kind() + ":" + e.id()).sorted().collect(Collectors.joining("|"));
-        String key = f.ruleId() + "\n" + scenario.scenarioId() + "\n" + evidence + "\n" + f.message().replaceAll("[0-9,]+", "#");
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return dev.covenant.finding.Fingerprint.of(scenario.scenarioId(), f);
     }
 
     static String level(Severity severity) {

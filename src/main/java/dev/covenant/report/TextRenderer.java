@@ -31,6 +31,7 @@ public final class TextRenderer implements Renderer {
         for (ScenarioResult result : report.results()) {
             scenario(result, out);
         }
+        review(report, out);
         out.write(summaryLine(report) + "\n");
     }
 
@@ -63,7 +64,9 @@ public final class TextRenderer implements Renderer {
 
     private static void finding(Finding f, Writer out) throws IOException {
         String indent = "    ";
-        out.write(String.format(Locale.ROOT, "  %-8s %s  %s%n", f.severity().key().toUpperCase(Locale.ROOT), f.ruleId(), f.title()));
+        String tags = (f.review().baseline() == dev.covenant.finding.Review.BaselineState.NEW ? "  [new]" : "")
+                + (f.review().waived() ? "  [waived]" : "");
+        out.write(String.format(Locale.ROOT, "  %-8s %s  %s%s%n", f.severity().key().toUpperCase(Locale.ROOT), f.ruleId(), f.title(), tags));
         out.write(indent + f.message() + "\n");
         out.write(indent + "cites: " + String.join("; ", f.citations()) + "\n");
         if (!f.restsOn().isEmpty()) {
@@ -76,8 +79,33 @@ public final class TextRenderer implements Renderer {
             out.write(indent + label + e.span().location() + "  " + e.kind() + " " + e.id() + "\n");
             label = "          ";
         }
+        if (f.review().waived()) {
+            var w = f.review().waiver();
+            out.write(indent + "waived until " + w.expires() + " by " + w.approver() + ": " + w.justification()
+                    + " (" + w.span().location() + ")\n");
+        }
         if (f.exposure() != null) {
             out.write(indent + "exposure: " + money(f.exposure().amount(), f.exposure().currency()) + " — " + f.exposure().basis() + "\n");
+        }
+    }
+
+    private static void review(Report report, Writer out) throws IOException {
+        if (report.review() == null) {
+            return;
+        }
+        for (var w : report.review().expired()) {
+            out.write("warning: waiver for " + w.ruleId() + " on '" + w.scenario() + "' expired on " + w.expires()
+                    + " and no longer applies (" + w.span().location() + ")\n");
+        }
+        for (var w : report.review().stale()) {
+            out.write("warning: waiver for " + w.ruleId() + " on '" + w.scenario() + "' matches no finding; remove it? ("
+                    + w.span().location() + ")\n");
+        }
+        for (var f : report.review().fixed()) {
+            out.write("fixed since the baseline: " + f.ruleId() + " in " + f.scenario() + " — " + f.message() + "\n");
+        }
+        if (!report.review().expired().isEmpty() || !report.review().stale().isEmpty() || !report.review().fixed().isEmpty()) {
+            out.write("\n");
         }
     }
 
@@ -99,6 +127,12 @@ public final class TextRenderer implements Renderer {
         }
         if (s.exposureUsd() > 0) {
             line.append("; exposure ").append(usd(s.exposureUsd()));
+        }
+        if (s.waived() > 0) {
+            line.append("; ").append(s.waived()).append(" waived");
+        }
+        if (report.review() != null && report.review().baselineUsed()) {
+            line.append("; ").append(s.newFindings()).append(" new, ").append(s.fixed()).append(" fixed since the baseline");
         }
         return line.toString();
     }
