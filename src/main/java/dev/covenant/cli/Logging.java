@@ -16,10 +16,14 @@ final class Logging {
     static void configure(String[] args) {
         verbose = Arrays.asList(args).contains("--verbose") || Arrays.asList(args).contains("-v");
         setIfAbsent("org.slf4j.simpleLogger.logFile", "System.err");
+        // Undertow and XNIO log through JBoss Logging; route it to slf4j so the same switch applies.
+        setIfAbsent("org.jboss.logging.provider", "slf4j");
         setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "info" : "warn");
         if (!verbose) {
             setIfAbsent("org.slf4j.simpleLogger.log.org.drools", "off");
             setIfAbsent("org.slf4j.simpleLogger.log.org.kie", "off");
+            setIfAbsent("org.slf4j.simpleLogger.log.io.undertow", "warn");
+            setIfAbsent("org.slf4j.simpleLogger.log.org.xnio", "warn");
         }
     }
 

@@ -116,6 +116,44 @@ public final class ScenarioLoader {
         return Suggestions.didYouMean(typed, known);
     }
 
+    /**
+     * Reads several scenarios held in memory (a request body): YAML documents separated by {@code ---}, or
+     * a list (a JSON array) of scenario mappings. Each is reported as {@code name[i]} when there are several,
+     * with lines and columns counted in the whole body.
+     */
+    public static List<LoadResult> parseMany(byte[] bytes, String name) {
+        YamlTree.Result tree = YamlTree.readAll(name, bytes);
+        if (tree.root() == null) {
+            return List.of(LoadResult.invalid(name, tree.diagnostics()));
+        }
+        List<Node> scenarios = new ArrayList<>();
+        for (Node document : ((Node.ListNode) tree.root()).items()) {
+            if (document instanceof Node.ListNode list) {
+                scenarios.addAll(list.items());
+            } else {
+                scenarios.add(document);
+            }
+        }
+        List<LoadResult> results = new ArrayList<>();
+        for (int i = 0; i < scenarios.size(); i++) {
+            String display = scenarios.size() == 1 ? name : name + "[" + i + "]";
+            List<Diagnostic> diagnostics = new ArrayList<>();
+            if (i == 0) {
+                diagnostics.addAll(tree.diagnostics());
+            }
+            Optional<Scenario> scenario = new Binder(display, diagnostics).bind(scenarios.get(i));
+            results.add(!diagnostics.isEmpty() || scenario.isEmpty()
+                    ? LoadResult.invalid(display, relabel(diagnostics, display)) : LoadResult.valid(display, scenario.get()));
+        }
+        return results;
+    }
+
+    /** Diagnostics of the whole stream name the file as the stream; name them as the scenario they concern. */
+    private static List<Diagnostic> relabel(List<Diagnostic> diagnostics, String display) {
+        return diagnostics.stream().map(d -> new Diagnostic(new SourceSpan(display, d.where().line(), d.where().column(),
+                d.where().path()), d.message())).toList();
+    }
+
     private static String describe(IOException e) {
         String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         return e instanceof java.nio.file.AccessDeniedException ? "permission denied" : reason;

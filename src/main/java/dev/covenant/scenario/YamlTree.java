@@ -61,10 +61,15 @@ final class YamlTree {
     }
 
     static Result read(String file, byte[] bytes) {
-        return new YamlTree(file).parse(bytes);
+        return new YamlTree(file).parse(bytes, false);
     }
 
-    private Result parse(byte[] bytes) {
+    /** Every document of a stream (a request body may hold several); {@code root} is then a list of them. */
+    static Result readAll(String file, byte[] bytes) {
+        return new YamlTree(file).parse(bytes, true);
+    }
+
+    private Result parse(byte[] bytes, boolean many) {
         if (bytes.length > MAX_BYTES) {
             return fail(0, 0, "file is " + bytes.length + " bytes; scenario files are limited to " + MAX_BYTES + " bytes");
         }
@@ -86,6 +91,13 @@ final class YamlTree {
                 return fail(1, 1, "file holds no YAML document; expected a scenario mapping");
             }
             Node root = readValue((YAMLParser) parser, 1);
+            if (many) {
+                List<Node> documents = new ArrayList<>(List.of(root));
+                while (parser.nextToken() != null) {
+                    documents.add(readValue((YAMLParser) parser, 1));
+                }
+                return new Result(new ListNode(root.span(), documents), List.copyOf(diagnostics));
+            }
             JsonToken next = parser.nextToken();
             if (next != null) {
                 JsonLocation at = parser.currentTokenLocation();

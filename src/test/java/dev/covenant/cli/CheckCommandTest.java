@@ -150,6 +150,26 @@ class CheckCommandTest {
     }
 
     @Test
+    void waivers_and_baselines_change_the_exit_code_as_documented() throws IOException {
+        Path baseline = dir.resolve("baseline.json");
+        String children = "fixtures/us/children-training.yaml";
+
+        assertThat(run("check", children).code).isEqualTo(1);
+        Run waived = run("check", "--waivers", "src/test/resources/review/waivers.yaml", children);
+        assertThat(waived.code).isZero();
+        assertThat(waived.out).contains("[waived]", "waived until 2099-12-31 by Jane Doe", "matches no finding", "expired on 2024-12-31");
+        assertThat(run("check", "--waivers", "src/test/resources/review/waivers-invalid.yaml", children).code).isEqualTo(2);
+
+        assertThat(run("check", "--write-baseline", baseline.toString(), children).code).isEqualTo(1);
+        assertThat(run("check", "--baseline", baseline.toString(), children).code).as("nothing new").isZero();
+        Run more = run("check", "--baseline", baseline.toString(), children, "fixtures/contract/notice-period.yaml");
+        assertThat(more.code).isEqualTo(1);
+        assertThat(more.out).contains("[new]", "1 new, 0 fixed since the baseline");
+        Files.writeString(dir.resolve("not-a-report.json"), "{}");
+        assertThat(run("check", "--baseline", dir.resolve("not-a-report.json").toString(), children).code).isEqualTo(2);
+    }
+
+    @Test
     void usage_errors_exit_2_with_a_message() {
         assertThat(run("check", "--format", "xml")).satisfies(r -> {
             assertThat(r.code).isEqualTo(2);
