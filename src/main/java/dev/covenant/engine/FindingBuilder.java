@@ -155,7 +155,7 @@ public final class FindingBuilder {
 
         void collect(String role, Object value) {
             if (value instanceof Fact fact) {
-                evidence.putIfAbsent(fact.kind() + "\u0000" + fact.id(), new Evidence(role, fact.kind(), fact.id(), fact.span(), fact.describe()));
+                evidence.putIfAbsent(fact.kind() + "\u0000" + fact.id(), new Evidence(role, fact.kind(), fact.id(), fact.span(), fact));
                 if (fact instanceof Cohort cohort) {
                     regions.add(cohort.region());
                 }

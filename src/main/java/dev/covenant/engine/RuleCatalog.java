@@ -35,6 +35,7 @@ public final class RuleCatalog {
     private static final Pattern RULE = Pattern.compile("(?m)^(\\s*)rule\\s+(?:\"((?:[^\"\\\\]|\\\\.)*)\"|'([^']*)'|([\\w.$-]+))");
 
     private final Map<String, RuleInfo> byKey;
+    private final Map<Rule, RuleInfo> byRule = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<Diagnostic> diagnostics;
 
     private RuleCatalog(Map<String, RuleInfo> byKey, List<Diagnostic> diagnostics) {
@@ -124,8 +125,16 @@ public final class RuleCatalog {
                 r.basis(), r.description(), r.references(), r.declared(), r.effective(), r.expires())).toList();
     }
 
+    /** The metadata of a compiled rule; looked up per match, so cached by the rule object itself. */
     public RuleInfo get(Rule rule) {
-        return byKey.get(RuleInfo.key(rule.getPackageName(), rule.getName()));
+        RuleInfo info = byRule.get(rule);
+        if (info == null) {
+            info = byKey.get(RuleInfo.key(rule.getPackageName(), rule.getName()));
+            if (info != null) {
+                byRule.put(rule, info);
+            }
+        }
+        return info;
     }
 
     private static RuleInfo read(Rule rule, SourceSpan at, List<Diagnostic> diagnostics) {

@@ -23,6 +23,9 @@ public interface Keyed {
     }
 
     static String keyOf(Enum<?> e) {
-        return e.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return KEYS.computeIfAbsent(e, k -> k.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
     }
+
+    /** Keys are asked for on hot paths; compute each once. */
+    java.util.Map<Enum<?>, String> KEYS = new java.util.concurrent.ConcurrentHashMap<>();
 }
