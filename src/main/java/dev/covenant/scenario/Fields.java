@@ -267,8 +267,9 @@ final class Fields {
         report(span(), "missing required key '" + key + "' in " + where(path));
     }
 
+    /** Null, or a key written with no value at all ({@code settings:}), which YAML reads as empty text. */
     private static boolean isNull(Node value) {
-        return value instanceof ScalarNode s && s.type() == ScalarNode.Type.NULL;
+        return value instanceof ScalarNode s && (s.type() == ScalarNode.Type.NULL || (s.type() == ScalarNode.Type.STRING && s.text().isEmpty()));
     }
 
     static String where(String path) {

@@ -1,0 +1,42 @@
+package dev.covenant.generate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.covenant.ShippedRules;
+import dev.covenant.engine.Evaluator;
+import dev.covenant.engine.Limits;
+import dev.covenant.finding.Finding;
+import dev.covenant.finding.ScenarioResult;
+import dev.covenant.scenario.LoadResult;
+import dev.covenant.scenario.ScenarioLoader;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+class ScenarioGeneratorTest {
+
+    @Test
+    void the_same_seed_gives_the_same_scenarios_and_another_seed_others() {
+        assertThat(new ScenarioGenerator(7).scenario(42)).isEqualTo(new ScenarioGenerator(7).scenario(42));
+        assertThat(new ScenarioGenerator(7).scenario(42)).isNotEqualTo(new ScenarioGenerator(8).scenario(42));
+    }
+
+    @Test
+    void generated_scenarios_are_valid_and_every_rule_fires_in_some_but_not_all() {
+        ScenarioGenerator generator = new ScenarioGenerator(7);
+        Evaluator evaluator = new Evaluator(ShippedRules.get(), Limits.DEFAULT);
+        Map<String, Integer> firing = new TreeMap<>();
+        int n = 600;
+        for (int i = 0; i < n; i++) {
+            LoadResult loaded = ScenarioLoader.parse(generator.scenario(i).getBytes(StandardCharsets.UTF_8), "gen-" + i);
+            assertThat(loaded.diagnostics()).as("scenario %d", i).isEmpty();
+            ScenarioResult result = evaluator.evaluate(loaded.scenario());
+            assertThat(result.status()).isEqualTo(ScenarioResult.Status.EVALUATED);
+            result.findings().stream().map(Finding::ruleId).distinct().forEach(id -> firing.merge(id, 1, Integer::sum));
+        }
+        assertThat(firing.keySet()).containsExactlyInAnyOrderElementsOf(
+                ShippedRules.get().catalog().obligations().stream().map(r -> r.id()).toList());
+        assertThat(firing.values()).allSatisfy(count -> assertThat(count).isLessThan(n));
+    }
+}
