@@ -149,12 +149,16 @@ public final class CheckCommand implements Callable<Integer> {
 
     private int runOnce(RuleBase ruleBase, List<Path> roots, Batch.Options options, List<Target> targets, Severity threshold)
             throws IOException {
-        Report report = review().apply(Batch.run(ruleBase, roots, options));
-        if (writeBaseline != null) {
-            AtomicFile.write(writeBaseline, w -> new dev.covenant.report.JsonRenderer().render(report, w));
+        dev.covenant.review.ReviewPolicy policy = review();
+        if (targets.stream().allMatch(t -> t.renderer() instanceof dev.covenant.report.StreamingRenderer)) {
+            return stream(ruleBase, roots, options, targets, threshold, policy);
         }
+        Report report = policy.apply(Batch.run(ruleBase, roots, options));
         for (Target target : targets) {
             Output.write(target.file(), spec.commandLine().getOut(), w -> target.renderer().render(report, w));
+        }
+        if (writeBaseline != null) {
+            AtomicFile.write(writeBaseline, w -> new dev.covenant.report.JsonRenderer().render(report, w));
         }
         if (targets.stream().allMatch(t -> t.file() != null)) {
             // Diagnostics also go to the terminal, so a failing CI log says why without opening the files.
@@ -162,6 +166,70 @@ public final class CheckCommand implements Callable<Integer> {
             Output.diagnostics(report.inputDiagnostics(), spec.commandLine().getErr());
         }
         return report.exitCode(threshold);
+    }
+
+    /**
+     * Text and JSON are written as scenarios finish, to every output at once; files appear (atomically)
+     * only when the run completes. Memory does not grow with the number of scenarios.
+     */
+    private int stream(RuleBase ruleBase, List<Path> roots, Batch.Options options, List<Target> targets, Severity threshold,
+            dev.covenant.review.ReviewPolicy policy) throws IOException {
+        List<Target> all = new java.util.ArrayList<>(targets);
+        if (writeBaseline != null) {
+            all.add(new Target("json", new dev.covenant.report.JsonRenderer(), writeBaseline));
+        }
+        List<AtomicFile.Handle> handles = new java.util.ArrayList<>();
+        try {
+            List<java.io.Writer> writers = new java.util.ArrayList<>();
+            for (Target target : all) {
+                if (target.file() == null) {
+                    writers.add(spec.commandLine().getOut());
+                } else {
+                    AtomicFile.Handle handle = AtomicFile.open(target.file());
+                    handles.add(handle);
+                    writers.add(handle.writer());
+                }
+            }
+            List<dev.covenant.source.Diagnostic> ruleProblems = ruleBase.isUsable() ? List.of() : ruleBase.diagnostics();
+            List<dev.covenant.finding.RuleDescriptor> rules = ruleBase.isUsable() ? ruleBase.catalog().descriptors() : List.of();
+            for (int i = 0; i < all.size(); i++) {
+                ((dev.covenant.report.StreamingRenderer) all.get(i).renderer()).begin(rules, ruleProblems, writers.get(i));
+            }
+            dev.covenant.finding.Tally tally = new dev.covenant.finding.Tally();
+            dev.covenant.review.ReviewPolicy.Run run = policy.start();
+            List<dev.covenant.source.Diagnostic> inputs = new java.util.ArrayList<>();
+            if (ruleBase.isUsable()) {
+                inputs.addAll(Batch.stream(ruleBase, roots, options, result -> {
+                    dev.covenant.finding.ScenarioResult reviewed = run.apply(result);
+                    tally.add(reviewed);
+                    for (int i = 0; i < all.size(); i++) {
+                        try {
+                            ((dev.covenant.report.StreamingRenderer) all.get(i).renderer()).scenario(reviewed, writers.get(i));
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    }
+                }));
+                inputs.addAll(policy.diagnostics());
+            }
+            dev.covenant.finding.ReviewNotes notes = ruleBase.isUsable() ? run.notes() : null;
+            Report.Summary summary = tally.summary(ruleProblems.size() + inputs.size(), notes == null ? 0 : notes.fixed().size());
+            for (int i = 0; i < all.size(); i++) {
+                ((dev.covenant.report.StreamingRenderer) all.get(i).renderer()).end(summary, inputs, notes, writers.get(i));
+            }
+            for (AtomicFile.Handle handle : handles) {
+                handle.commit();
+            }
+            if (targets.stream().allMatch(t -> t.file() != null)) {
+                Output.diagnostics(ruleProblems, spec.commandLine().getErr());
+                Output.diagnostics(inputs, spec.commandLine().getErr());
+            }
+            return tally.exitCode(threshold, !ruleProblems.isEmpty() || !inputs.isEmpty());
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
+        } finally {
+            handles.forEach(AtomicFile.Handle::close);
+        }
     }
 
     /** Waivers and baseline, read fresh for every run (so --watch picks up edits to them too). */

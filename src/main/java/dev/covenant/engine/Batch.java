@@ -10,6 +10,11 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.function.Consumer;
+import dev.covenant.source.Diagnostic;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -39,34 +44,56 @@ public final class Batch {
     private Batch() {
     }
 
+    /** Evaluates everything and collects the report (for formats that need the whole of it). */
     public static Report run(RuleBase ruleBase, List<Path> roots, Options options) {
         if (!ruleBase.isUsable()) {
             return new Report(ruleBase.diagnostics(), List.of(), List.of(), List.of());
         }
-        ScenarioFiles.Listing listing = ScenarioFiles.find(roots);
+        List<ScenarioResult> results = new ArrayList<>();
+        List<Diagnostic> problems = stream(ruleBase, roots, options, results::add);
+        return new Report(List.of(), problems, results, ruleBase.catalog().descriptors());
+    }
+
+    /**
+     * Evaluates every scenario file under {@code roots} in parallel and hands each result to {@code sink}
+     * in file order, as soon as it and those before it are done. At most a small window of scenarios is
+     * in flight, so memory does not grow with their number. Returns the paths that could not be searched.
+     */
+    public static List<Diagnostic> stream(RuleBase ruleBase, List<Path> roots, Options options, Consumer<ScenarioResult> sink) {
+        List<Diagnostic> problems = new ArrayList<>();
+        Iterator<ScenarioFiles.Found> files = ScenarioFiles.walk(roots, problems::add);
         Evaluator evaluator = new Evaluator(ruleBase, options.limits());
+        int threads = Math.max(1, options.threads());
         AtomicInteger counter = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, options.threads()), r -> {
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "covenant-eval-" + counter.incrementAndGet());
             t.setDaemon(true); // a consequence stuck in plain Java must not keep the JVM alive
             return t;
         });
+        // The watchdog halts rule loops within the budget; this outer wait only catches code that
+        // ignores a halt (an endless loop inside one consequence).
+        long grace = options.limits().timeBudget().toMillis() * 3 + 5_000;
+        Deque<Pending> window = new ArrayDeque<>();
         try {
-            List<Future<ScenarioResult>> futures = new ArrayList<>();
-            for (ScenarioFiles.Found file : listing.files()) {
-                futures.add(pool.submit(() -> evaluateFile(evaluator, file, options.asOf())));
+            while (files.hasNext()) {
+                ScenarioFiles.Found file = files.next();
+                window.add(new Pending(file, pool.submit(() -> evaluateFile(evaluator, file, options.asOf()))));
+                if (window.size() >= threads * 8) {
+                    Pending head = window.poll();
+                    sink.accept(await(head.result(), head.file(), grace));
+                }
             }
-            List<ScenarioResult> results = new ArrayList<>();
-            // The watchdog halts rule loops within the budget; this outer wait only catches code that
-            // ignores a halt (an endless loop inside one consequence).
-            long grace = options.limits().timeBudget().toMillis() * 3 + 5_000;
-            for (int i = 0; i < futures.size(); i++) {
-                results.add(await(futures.get(i), listing.files().get(i), grace));
+            while (!window.isEmpty()) {
+                Pending head = window.poll();
+                sink.accept(await(head.result(), head.file(), grace));
             }
-            return new Report(List.of(), listing.diagnostics(), results, ruleBase.catalog().descriptors());
         } finally {
             pool.shutdownNow();
         }
+        return problems.stream().sorted().toList();
+    }
+
+    private record Pending(ScenarioFiles.Found file, Future<ScenarioResult> result) {
     }
 
     /** Loads and evaluates one file; never throws. */

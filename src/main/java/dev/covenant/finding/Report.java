@@ -1,7 +1,6 @@
 package dev.covenant.finding;
 
 import dev.covenant.source.Diagnostic;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -39,41 +38,17 @@ public record Report(List<Diagnostic> ruleDiagnostics, List<Diagnostic> inputDia
      * that is not waived (and is new, when there is a baseline), else 0.
      */
     public int exitCode(Severity failOn) {
-        boolean invalid = !ruleDiagnostics.isEmpty() || !inputDiagnostics.isEmpty()
-                || results.stream().anyMatch(r -> r.status() != ScenarioResult.Status.EVALUATED);
-        if (invalid) {
-            return EXIT_INVALID;
-        }
-        // Waived findings, and with a baseline the unchanged ones, do not fail a run.
-        boolean failing = results.stream().flatMap(r -> r.findings().stream())
-                .anyMatch(f -> f.review().counts() && f.severity().atLeast(failOn));
-        return failing ? EXIT_FINDINGS : EXIT_CLEAN;
+        return tally().exitCode(failOn, !ruleDiagnostics.isEmpty() || !inputDiagnostics.isEmpty());
     }
 
     public Summary summary() {
-        Map<Severity, Integer> bySeverity = new EnumMap<>(Severity.class);
-        for (Severity s : Severity.values()) {
-            bySeverity.put(s, 0);
-        }
-        int evaluated = 0;
-        int invalid = 0;
-        int errors = 0;
-        long exposure = 0;
-        for (ScenarioResult r : results) {
-            switch (r.status()) {
-                case EVALUATED -> evaluated++;
-                case INVALID -> invalid++;
-                case ERROR -> errors++;
-            }
-            r.findings().forEach(f -> bySeverity.merge(f.severity(), 1, Integer::sum));
-            exposure += r.exposureTotal("USD");
-        }
-        int findings = bySeverity.values().stream().mapToInt(Integer::intValue).sum();
-        int waived = (int) results.stream().flatMap(r -> r.findings().stream()).filter(f -> f.review().waived()).count();
-        int fresh = (int) results.stream().flatMap(r -> r.findings().stream())
-                .filter(f -> f.review().baseline() == Review.BaselineState.NEW).count();
-        return new Summary(results.size(), evaluated, invalid, errors, findings, Map.copyOf(bySeverity), exposure,
-                ruleDiagnostics.size() + inputDiagnostics.size(), waived, fresh, review == null ? 0 : review.fixed().size());
+        return tally().summary(ruleDiagnostics.size() + inputDiagnostics.size(), review == null ? 0 : review.fixed().size());
+    }
+
+    private Tally tally() {
+        Tally tally = new Tally();
+        results.forEach(tally::add);
+        return tally;
     }
 
     /** Counts over the whole run; {@code scenarios == evaluated + invalid + errors} always. */

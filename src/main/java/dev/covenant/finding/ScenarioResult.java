@@ -15,7 +15,7 @@ public record ScenarioResult(
     /** The outcome of one scenario. */
     public enum Status { EVALUATED, INVALID, ERROR }
 
-    public static final Comparator<ScenarioResult> ORDER = Comparator.comparing(ScenarioResult::file)
+    public static final Comparator<ScenarioResult> ORDER = Comparator.comparing(ScenarioResult::file, dev.covenant.source.PathOrder.SEGMENTS)
             .thenComparing(r -> r.scenarioId() == null ? "" : r.scenarioId());
 
     public ScenarioResult {

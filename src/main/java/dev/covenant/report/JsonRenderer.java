@@ -7,6 +7,8 @@ import dev.covenant.Version;
 import dev.covenant.finding.Evidence;
 import dev.covenant.finding.Finding;
 import dev.covenant.finding.Report;
+import dev.covenant.finding.ReviewNotes;
+import dev.covenant.finding.RuleDescriptor;
 import dev.covenant.finding.ScenarioResult;
 import dev.covenant.finding.Severity;
 import dev.covenant.source.Diagnostic;
@@ -20,42 +22,53 @@ import java.util.Locale;
  * The machine-readable form, documented in {@code docs/report-format.md}. The shape is written out
  * field by field so that it changes only with {@link #SCHEMA_VERSION}.
  */
-public final class JsonRenderer implements Renderer {
+public final class JsonRenderer implements StreamingRenderer {
 
     public static final String NAME = "json";
     public static final String SCHEMA_VERSION = "1.0";
 
     private static final JsonFactory FACTORY = new JsonFactory();
 
+    private JsonGenerator json;
+
     @Override
-    public void render(Report report, Writer out) throws IOException {
-        try (JsonGenerator json = FACTORY.createGenerator(out)) {
-            json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            json.setPrettyPrinter(new DefaultPrettyPrinter());
-            json.writeStartObject();
-            json.writeStringField("schemaVersion", SCHEMA_VERSION);
-            json.writeObjectFieldStart("tool");
-            json.writeStringField("name", "covenant");
-            json.writeStringField("version", Version.current());
-            json.writeEndObject();
-            summary(report, json);
-            diagnostics("ruleDiagnostics", report.ruleDiagnostics(), json);
-            diagnostics("inputDiagnostics", report.inputDiagnostics(), json);
-            json.writeArrayFieldStart("scenarios");
-            for (ScenarioResult result : report.results()) {
-                scenario(result, json);
-            }
-            json.writeEndArray();
-            if (report.review() != null) {
-                review(report.review(), json);
-            }
-            json.writeEndObject();
-        }
-        out.write("\n");
+    public void begin(List<RuleDescriptor> rules, List<Diagnostic> ruleDiagnostics, Writer out) throws IOException {
+        json = FACTORY.createGenerator(out);
+        json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        json.setPrettyPrinter(new DefaultPrettyPrinter());
+        json.writeStartObject();
+        json.writeStringField("schemaVersion", SCHEMA_VERSION);
+        json.writeObjectFieldStart("tool");
+        json.writeStringField("name", "covenant");
+        json.writeStringField("version", Version.current());
+        json.writeEndObject();
+        diagnostics("ruleDiagnostics", ruleDiagnostics, json);
+        json.writeArrayFieldStart("scenarios");
+        json.flush();
     }
 
-    private static void summary(Report report, JsonGenerator json) throws IOException {
-        Report.Summary s = report.summary();
+    @Override
+    public void scenario(ScenarioResult result, Writer out) throws IOException {
+        scenario(result, json);
+        json.flush();
+    }
+
+    @Override
+    public void end(Report.Summary summary, List<Diagnostic> inputDiagnostics, ReviewNotes review, Writer out) throws IOException {
+        json.writeEndArray();
+        // The summary comes last, so that the report can be written while scenarios are still being evaluated.
+        summary(summary, review, json);
+        diagnostics("inputDiagnostics", inputDiagnostics, json);
+        if (review != null) {
+            review(review, json);
+        }
+        json.writeEndObject();
+        json.close();
+        out.write("\n");
+        out.flush();
+    }
+
+    private static void summary(Report.Summary s, ReviewNotes review, JsonGenerator json) throws IOException {
         json.writeObjectFieldStart("summary");
         json.writeNumberField("scenarios", s.scenarios());
         json.writeNumberField("evaluated", s.evaluated());
@@ -71,14 +84,14 @@ public final class JsonRenderer implements Renderer {
         json.writeNumberField("USD", s.exposureUsd());
         json.writeEndObject();
         json.writeNumberField("waived", s.waived());
-        if (report.review() != null && report.review().baselineUsed()) {
+        if (review != null && review.baselineUsed()) {
             json.writeNumberField("new", s.newFindings());
             json.writeNumberField("fixed", s.fixed());
         }
         json.writeEndObject();
     }
 
-    private static void review(dev.covenant.finding.ReviewNotes notes, JsonGenerator json) throws IOException {
+    private static void review(ReviewNotes notes, JsonGenerator json) throws IOException {
         json.writeObjectFieldStart("review");
         json.writeArrayFieldStart("expiredWaivers");
         for (var w : notes.expired()) {

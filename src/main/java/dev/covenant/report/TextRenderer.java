@@ -3,6 +3,9 @@ package dev.covenant.report;
 import dev.covenant.finding.Evidence;
 import dev.covenant.finding.Finding;
 import dev.covenant.finding.Report;
+import dev.covenant.finding.ReviewNotes;
+import dev.covenant.finding.RuleDescriptor;
+import java.util.List;
 import dev.covenant.finding.ScenarioResult;
 import dev.covenant.finding.Severity;
 import dev.covenant.source.Diagnostic;
@@ -11,31 +14,46 @@ import java.io.Writer;
 import java.util.Locale;
 
 /** The human-readable form: per scenario, each finding with its citations, evidence and exposure. */
-public final class TextRenderer implements Renderer {
+public final class TextRenderer implements StreamingRenderer {
 
     public static final String NAME = "text";
 
+    private boolean rulesFailed;
+
     @Override
-    public void render(Report report, Writer raw) throws IOException {
+    public void begin(List<RuleDescriptor> rules, List<Diagnostic> ruleDiagnostics, Writer raw) throws IOException {
         Writer out = new InertWriter(raw);
-        for (Diagnostic d : report.ruleDiagnostics()) {
+        for (Diagnostic d : ruleDiagnostics) {
             out.write(d.format() + "\n");
         }
-        for (Diagnostic d : report.inputDiagnostics()) {
-            out.write(d.format() + "\n");
+        rulesFailed = !ruleDiagnostics.isEmpty();
+        if (rulesFailed) {
+            out.write("rules did not compile: " + ruleDiagnostics.size() + " error(s); no scenario was evaluated\n");
         }
-        if (!report.ruleDiagnostics().isEmpty()) {
-            out.write("rules did not compile: " + report.ruleDiagnostics().size() + " error(s); no scenario was evaluated\n");
-            return;
-        }
-        for (ScenarioResult result : report.results()) {
-            scenario(result, out);
-        }
-        review(report, out);
-        out.write(summaryLine(report) + "\n");
+        out.flush();
     }
 
-    private static void scenario(ScenarioResult result, Writer out) throws IOException {
+    @Override
+    public void scenario(ScenarioResult result, Writer raw) throws IOException {
+        Writer out = new InertWriter(raw);
+        block(result, out);
+        out.flush();
+    }
+
+    @Override
+    public void end(Report.Summary summary, List<Diagnostic> inputDiagnostics, ReviewNotes review, Writer raw) throws IOException {
+        Writer out = new InertWriter(raw);
+        for (Diagnostic d : inputDiagnostics) {
+            out.write(d.format() + "\n");
+        }
+        if (!rulesFailed) {
+            review(review, out);
+            out.write(summaryLine(summary, review) + "\n");
+        }
+        out.flush();
+    }
+
+    private static void block(ScenarioResult result, Writer out) throws IOException {
         switch (result.status()) {
             case INVALID -> {
                 out.write(result.file() + "  INVALID (not evaluated)\n");
@@ -89,28 +107,27 @@ public final class TextRenderer implements Renderer {
         }
     }
 
-    private static void review(Report report, Writer out) throws IOException {
-        if (report.review() == null) {
+    private static void review(ReviewNotes review, Writer out) throws IOException {
+        if (review == null) {
             return;
         }
-        for (var w : report.review().expired()) {
+        for (var w : review.expired()) {
             out.write("warning: waiver for " + w.ruleId() + " on '" + w.scenario() + "' expired on " + w.expires()
                     + " and no longer applies (" + w.span().location() + ")\n");
         }
-        for (var w : report.review().stale()) {
+        for (var w : review.stale()) {
             out.write("warning: waiver for " + w.ruleId() + " on '" + w.scenario() + "' matches no finding; remove it? ("
                     + w.span().location() + ")\n");
         }
-        for (var f : report.review().fixed()) {
+        for (var f : review.fixed()) {
             out.write("fixed since the baseline: " + f.ruleId() + " in " + f.scenario() + " — " + f.message() + "\n");
         }
-        if (!report.review().expired().isEmpty() || !report.review().stale().isEmpty() || !report.review().fixed().isEmpty()) {
+        if (!review.expired().isEmpty() || !review.stale().isEmpty() || !review.fixed().isEmpty()) {
             out.write("\n");
         }
     }
 
-    static String summaryLine(Report report) {
-        Report.Summary s = report.summary();
+    static String summaryLine(Report.Summary s, ReviewNotes review) {
         StringBuilder line = new StringBuilder();
         line.append(s.scenarios()).append(" scenario(s): ").append(s.evaluated()).append(" evaluated, ")
                 .append(s.invalid()).append(" invalid, ").append(s.errors()).append(" error(s); ")
@@ -131,7 +148,7 @@ public final class TextRenderer implements Renderer {
         if (s.waived() > 0) {
             line.append("; ").append(s.waived()).append(" waived");
         }
-        if (report.review() != null && report.review().baselineUsed()) {
+        if (review != null && review.baselineUsed()) {
             line.append("; ").append(s.newFindings()).append(" new, ").append(s.fixed()).append(" fixed since the baseline");
         }
         return line.toString();

@@ -46,10 +46,32 @@ public final class ReviewPolicy {
         if (isEmpty()) {
             return report;
         }
-        Set<Waiver> used = new HashSet<>();
-        Set<String> seen = new HashSet<>();
-        List<ScenarioResult> results = new ArrayList<>();
-        for (ScenarioResult r : report.results()) {
+        Run run = start();
+        List<ScenarioResult> results = report.results().stream().map(run::apply).toList();
+        List<Diagnostic> inputs = new ArrayList<>(report.inputDiagnostics());
+        inputs.addAll(diagnostics);
+        return new Report(report.ruleDiagnostics(), inputs, results, report.rules(), run.notes());
+    }
+
+    /** Diagnostics of the waivers file and the baseline (input problems: exit 2). */
+    public List<Diagnostic> diagnostics() {
+        return diagnostics;
+    }
+
+    /** Starts applying the policy to results one at a time, as they stream past. */
+    public Run start() {
+        return new Run();
+    }
+
+    /** One run of the policy: remembers which waivers were used and which baseline findings were seen. */
+    public final class Run {
+        private final Set<Waiver> used = new HashSet<>();
+        private final Set<String> seen = new HashSet<>();
+
+        public ScenarioResult apply(ScenarioResult r) {
+            if (isEmpty() || r.findings().isEmpty()) {
+                return r;
+            }
             List<Finding> findings = new ArrayList<>();
             for (Finding f : r.findings()) {
                 Waiver waiver = null;
@@ -61,21 +83,27 @@ public final class ReviewPolicy {
                         }
                     }
                 }
-                String fingerprint = Fingerprint.of(r.scenarioId(), f);
-                seen.add(fingerprint);
-                Review.BaselineState state = baseline == null ? null
-                        : baseline.findings().containsKey(fingerprint) ? Review.BaselineState.UNCHANGED : Review.BaselineState.NEW;
+                Review.BaselineState state = null;
+                if (baseline != null) {
+                    String fingerprint = Fingerprint.of(r.scenarioId(), f);
+                    seen.add(fingerprint);
+                    state = baseline.findings().containsKey(fingerprint) ? Review.BaselineState.UNCHANGED : Review.BaselineState.NEW;
+                }
                 findings.add(f.withReview(new Review(waiver, state)));
             }
-            results.add(r.withFindings(findings));
+            return r.withFindings(findings);
         }
-        List<Waiver> expired = waivers.stream().filter(w -> !w.inForceOn(today)).toList();
-        List<Waiver> stale = waivers.stream().filter(w -> w.inForceOn(today) && !used.contains(w)).toList();
-        List<ReviewNotes.FixedFinding> fixed = baseline == null ? List.of()
-                : baseline.findings().values().stream().filter(b -> !seen.contains(b.fingerprint())).toList();
-        List<Diagnostic> inputs = new ArrayList<>(report.inputDiagnostics());
-        inputs.addAll(diagnostics);
-        return new Report(report.ruleDiagnostics(), inputs, results, report.rules(),
-                new ReviewNotes(expired, stale, fixed, baseline != null));
+
+        /** What the run noticed, or null when there were neither waivers nor a baseline. */
+        public ReviewNotes notes() {
+            if (waivers.isEmpty() && baseline == null) {
+                return null;
+            }
+            List<Waiver> expired = waivers.stream().filter(w -> !w.inForceOn(today)).toList();
+            List<Waiver> stale = waivers.stream().filter(w -> w.inForceOn(today) && !used.contains(w)).toList();
+            List<ReviewNotes.FixedFinding> fixed = baseline == null ? List.of()
+                    : baseline.findings().values().stream().filter(b -> !seen.contains(b.fingerprint())).toList();
+            return new ReviewNotes(expired, stale, fixed, baseline != null);
+        }
     }
 }

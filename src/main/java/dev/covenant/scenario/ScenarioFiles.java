@@ -3,22 +3,27 @@ package dev.covenant.scenario;
 import dev.covenant.source.Diagnostic;
 import dev.covenant.source.SourceSpan;
 import java.io.IOException;
-import java.nio.file.FileSystemLoopException;
-import java.nio.file.FileVisitOption;
-import java.nio.file.FileVisitResult;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.EnumSet;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.TreeMap;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Finds scenario files: each path is a file, or a directory walked recursively (following links,
- * reporting loops) for {@code *.yaml} and {@code *.yml}. Files come back sorted by display path.
+ * reporting loops) for {@code *.yaml} and {@code *.yml}. Files come in one deterministic order — by
+ * path, segment by segment — and the walk is lazy, holding one directory listing per level, so a
+ * million files cost no more memory than a dozen.
  */
 public final class ScenarioFiles {
 
@@ -30,27 +35,31 @@ public final class ScenarioFiles {
     public record Listing(List<Found> files, List<Diagnostic> diagnostics) {
     }
 
+    /** Orders display paths segment by segment, the order a sorted recursive walk visits them in. */
+    public static final Comparator<String> PATH_ORDER = dev.covenant.source.PathOrder.SEGMENTS;
+
     private ScenarioFiles() {
     }
 
+    /** Every file, collected (for small runs and tools that need the whole list). */
     public static Listing find(List<Path> roots) {
-        TreeMap<String, Found> files = new TreeMap<>();
+        List<Found> files = new ArrayList<>();
         List<Diagnostic> diagnostics = new ArrayList<>();
-        for (Path root : roots) {
-            if (!Files.exists(root)) {
-                diagnostics.add(new Diagnostic(SourceSpan.of(display(root), 0, 0), "no such file or directory"));
-            } else if (Files.isDirectory(root)) {
-                walk(root, files, diagnostics);
-            } else {
-                files.put(display(root), new Found(root, display(root)));
-            }
-        }
-        return new Listing(List.copyOf(files.values()), diagnostics.stream().sorted().toList());
+        Iterator<Found> walk = walk(roots, diagnostics::add);
+        walk.forEachRemaining(files::add);
+        return new Listing(List.copyOf(files), diagnostics.stream().sorted().toList());
+    }
+
+    /** The files, lazily, in {@link #PATH_ORDER}; problems go to {@code problems} as they are met. */
+    public static Iterator<Found> walk(List<Path> roots, Consumer<Diagnostic> problems) {
+        List<Path> sorted = roots.stream().sorted(Comparator.comparing(ScenarioFiles::display, PATH_ORDER)).toList();
+        return new Walk(sorted, problems);
     }
 
     public static boolean isScenarioFile(Path path) {
-        String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
-        return name.endsWith(".yaml") || name.endsWith(".yml");
+        Path name = path.getFileName();
+        String lower = name == null ? "" : name.toString().toLowerCase(Locale.ROOT);
+        return lower.endsWith(".yaml") || lower.endsWith(".yml");
     }
 
     /** The path as users should see it: relative to the working directory when it lies inside it. */
@@ -61,28 +70,101 @@ public final class ScenarioFiles {
         return shown.toString().replace('\\', '/');
     }
 
-    private static void walk(Path root, TreeMap<String, Found> files, List<Diagnostic> diagnostics) {
-        try {
-            Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    if (attrs.isRegularFile() && isScenarioFile(file)) {
-                        files.put(display(file), new Found(file, display(file)));
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
+    /** A depth-first walk over sorted directory listings, with the directories on the current branch kept to spot loops. */
+    private static final class Walk implements Iterator<Found> {
+        private final Deque<Path> roots;
+        private final Consumer<Diagnostic> problems;
+        private final Deque<Iterator<Path>> stack = new ArrayDeque<>();
+        private final Deque<Object> branch = new ArrayDeque<>();
+        private final Set<Object> onBranch = new HashSet<>();
+        private Found next;
 
-                @Override
-                public FileVisitResult visitFileFailed(Path file, IOException e) {
-                    String why = e instanceof FileSystemLoopException ? "symbolic link loop; not followed"
-                            : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
-                            : "cannot read: " + e.getMessage();
-                    diagnostics.add(new Diagnostic(SourceSpan.of(display(file), 0, 0), why));
-                    return FileVisitResult.CONTINUE;
+        Walk(List<Path> roots, Consumer<Diagnostic> problems) {
+            this.roots = new ArrayDeque<>(roots);
+            this.problems = problems;
+        }
+
+        @Override
+        public boolean hasNext() {
+            while (next == null) {
+                if (!stack.isEmpty()) {
+                    Iterator<Path> level = stack.peek();
+                    if (!level.hasNext()) {
+                        stack.pop();
+                        onBranch.remove(branch.pop());
+                        continue;
+                    }
+                    visit(level.next());
+                } else if (!roots.isEmpty()) {
+                    Path root = roots.pop();
+                    if (!Files.exists(root)) {
+                        problems.accept(new Diagnostic(SourceSpan.of(display(root), 0, 0), "no such file or directory"));
+                    } else if (Files.isDirectory(root)) {
+                        enter(root);
+                    } else {
+                        next = new Found(root, display(root));
+                    }
+                } else {
+                    return false;
                 }
-            });
-        } catch (IOException e) {
-            diagnostics.add(new Diagnostic(SourceSpan.of(display(root), 0, 0), "cannot read directory: " + e.getMessage()));
+            }
+            return true;
+        }
+
+        @Override
+        public Found next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            Found found = next;
+            next = null;
+            return found;
+        }
+
+        private void visit(Path path) {
+            BasicFileAttributes attributes;
+            try {
+                attributes = Files.readAttributes(path, BasicFileAttributes.class);
+            } catch (IOException e) {
+                problems.accept(new Diagnostic(SourceSpan.of(display(path), 0, 0), "cannot read: " + reason(e)));
+                return;
+            }
+            if (attributes.isDirectory()) {
+                enter(path);
+            } else if (attributes.isRegularFile() && isScenarioFile(path)) {
+                next = new Found(path, display(path));
+            }
+        }
+
+        private void enter(Path dir) {
+            Object key;
+            List<Path> children = new ArrayList<>();
+            try {
+                key = directoryKey(dir);
+                if (onBranch.contains(key)) {
+                    problems.accept(new Diagnostic(SourceSpan.of(display(dir), 0, 0), "symbolic link loop; not followed"));
+                    return;
+                }
+                try (DirectoryStream<Path> listing = Files.newDirectoryStream(dir)) {
+                    listing.forEach(children::add);
+                }
+            } catch (IOException e) {
+                problems.accept(new Diagnostic(SourceSpan.of(display(dir), 0, 0), "cannot read directory: " + reason(e)));
+                return;
+            }
+            children.sort(Comparator.comparing(p -> p.getFileName().toString()));
+            branch.push(key);
+            onBranch.add(key);
+            stack.push(children.iterator());
+        }
+
+        private static Object directoryKey(Path dir) throws IOException {
+            Object key = Files.readAttributes(dir, BasicFileAttributes.class).fileKey();
+            return key != null ? key : dir.toRealPath();
+        }
+
+        private static String reason(IOException e) {
+            return e instanceof java.nio.file.AccessDeniedException ? "permission denied" : String.valueOf(e.getMessage());
         }
     }
 }
