@@ -47,7 +47,7 @@ class CovenantApiTest {
 
     @Test
     void reload_swaps_in_new_rules_and_keeps_the_last_good_ones_when_they_do_not_compile() throws IOException {
-        Path rules = copy(Path.of("rules"), dir.resolve("rules"));
+        Path rules = TestFiles.copyTree(Path.of("rules"), dir.resolve("rules"));
         try (Covenant covenant = Covenant.builder().rules(rules).build()) {
             Path rule = rules.resolve("us/children.drl");
             String good = Files.readString(rule);
@@ -144,17 +144,4 @@ class CovenantApiTest {
         return ids;
     }
 
-    private static Path copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path source : files.sorted(Comparator.naturalOrder()).toList()) {
-                Path target = to.resolve(from.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target);
-                }
-            }
-        }
-        return to;
-    }
 }

@@ -88,16 +88,7 @@ public final class ValidateCommand implements Callable<Integer> {
             json.writeBooleanField("valid", problems.isEmpty());
             json.writeNumberField("ruleFiles", ruleFiles);
             json.writeNumberField("scenarioFiles", scenarios);
-            json.writeArrayFieldStart("diagnostics");
-            for (Diagnostic d : problems) {
-                json.writeStartObject();
-                json.writeStringField("file", d.where().file());
-                json.writeNumberField("line", d.where().line());
-                json.writeNumberField("column", d.where().column());
-                json.writeStringField("message", d.message());
-                json.writeEndObject();
-            }
-            json.writeEndArray();
+            dev.covenant.report.JsonDiagnostics.write("diagnostics", problems, json);
             json.writeEndObject();
         }
         out.println();

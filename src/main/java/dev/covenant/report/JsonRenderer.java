@@ -199,14 +199,7 @@ public final class JsonRenderer implements StreamingRenderer {
     }
 
     private static void diagnostics(String field, List<Diagnostic> diagnostics, JsonGenerator json) throws IOException {
-        json.writeArrayFieldStart(field);
-        for (Diagnostic d : diagnostics) {
-            json.writeStartObject();
-            span(d.where(), json);
-            json.writeStringField("message", d.message());
-            json.writeEndObject();
-        }
-        json.writeEndArray();
+        JsonDiagnostics.write(field, diagnostics, json);
     }
 
     private static void span(SourceSpan span, JsonGenerator json) throws IOException {

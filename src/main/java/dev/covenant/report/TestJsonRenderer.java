@@ -100,16 +100,7 @@ public final class TestJsonRenderer implements TestRenderer {
     }
 
     private static void diagnostics(String field, Collection<Diagnostic> diagnostics, JsonGenerator json) throws IOException {
-        json.writeArrayFieldStart(field);
-        for (Diagnostic d : diagnostics) {
-            json.writeStartObject();
-            json.writeStringField("file", d.where().file());
-            json.writeNumberField("line", d.where().line());
-            json.writeNumberField("column", d.where().column());
-            json.writeStringField("message", d.message());
-            json.writeEndObject();
-        }
-        json.writeEndArray();
+        JsonDiagnostics.write(field, diagnostics, json);
     }
 
     private static void strings(String field, Collection<String> values, JsonGenerator json) throws IOException {

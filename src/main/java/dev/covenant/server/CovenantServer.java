@@ -277,16 +277,7 @@ public final class CovenantServer implements AutoCloseable {
             json.writeNumberField("status", status);
             json.writeStringField("code", code);
             json.writeStringField("message", message);
-            json.writeArrayFieldStart("diagnostics");
-            for (Diagnostic d : diagnostics) {
-                json.writeStartObject();
-                json.writeStringField("file", d.where().file());
-                json.writeNumberField("line", d.where().line());
-                json.writeNumberField("column", d.where().column());
-                json.writeStringField("message", d.message());
-                json.writeEndObject();
-            }
-            json.writeEndArray();
+            dev.covenant.report.JsonDiagnostics.write("diagnostics", diagnostics, json);
             json.writeEndObject();
             json.writeEndObject();
         } catch (IOException e) {

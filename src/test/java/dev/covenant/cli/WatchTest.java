@@ -26,7 +26,7 @@ class WatchTest {
 
     @Test
     void reruns_on_edits_and_keeps_the_last_good_rule_base_when_an_edit_does_not_compile() throws Exception {
-        Path rules = copyTree(Path.of("rules"), dir.resolve("rules"));
+        Path rules = dev.covenant.TestFiles.copyTree(Path.of("rules"), dir.resolve("rules"));
         Path fixtures = Files.createDirectories(dir.resolve("fixtures"));
         Files.copy(Path.of("fixtures/us/children-training.yaml"), fixtures.resolve("c.yaml"));
         StringWriter err = new StringWriter();
@@ -79,17 +79,4 @@ class WatchTest {
         assertThat(err.toString()).contains(text);
     }
 
-    private static Path copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path source : files.sorted(Comparator.naturalOrder()).toList()) {
-                Path target = to.resolve(from.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target);
-                }
-            }
-        }
-        return to;
-    }
 }

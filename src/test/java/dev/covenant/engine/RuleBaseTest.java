@@ -209,15 +209,6 @@ class RuleBaseTest {
     }
 
     private void copyShippedRules() throws IOException {
-        try (Stream<Path> files = Files.walk(ShippedRules.RULES)) {
-            for (Path source : files.sorted(Comparator.naturalOrder()).toList()) {
-                Path target = dir.resolve(ShippedRules.RULES.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target);
-                }
-            }
-        }
+        dev.covenant.TestFiles.copyTree(ShippedRules.RULES, dir);
     }
 }

@@ -128,7 +128,7 @@ class CovenantServerTest {
 
     @Test
     void reload_keeps_the_last_good_rules_when_an_edit_does_not_compile_and_drops_no_request() throws Exception {
-        Path rules = copyRules();
+        Path rules = dev.covenant.TestFiles.copyTree(Path.of("rules"), dir.resolve("rules"));
         try (Covenant local = Covenant.builder().rules(rules).build();
                 CovenantServer own = CovenantServer.start(new CovenantServer.Config("127.0.0.1", 0, 1 << 20, 10, Duration.ofSeconds(20), 16,
                         Duration.ofSeconds(10)))) {
@@ -167,7 +167,7 @@ class CovenantServerTest {
 
     @Test
     void overload_is_429_with_retry_after_and_shutdown_finishes_requests_in_flight() throws Exception {
-        Path rules = copyRules();
+        Path rules = dev.covenant.TestFiles.copyTree(Path.of("rules"), dir.resolve("rules"));
         Files.writeString(rules.resolve("classify/slow.drl"), """
                 package rules.classify;
                 import dev.covenant.model.Practice;
@@ -215,21 +215,6 @@ class CovenantServerTest {
                     parts[0].equals("POST") ? Files.readString(CHILDREN) : null).statusCode();
             assertThat(status).as(route).isNotIn(404, 405);
         }
-    }
-
-    private Path copyRules() throws IOException {
-        Path target = dir.resolve("rules");
-        try (Stream<Path> files = Files.walk(Path.of("rules"))) {
-            for (Path source : files.sorted(Comparator.naturalOrder()).toList()) {
-                Path to = target.resolve(Path.of("rules").relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(source, to);
-                }
-            }
-        }
-        return target;
     }
 
     private static String status(HttpResponse<String> response) throws IOException {
