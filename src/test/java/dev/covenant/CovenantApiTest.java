@@ -52,7 +52,7 @@ class CovenantApiTest {
             Path rule = rules.resolve("us/children.drl");
             String good = Files.readString(rule);
 
-            Files.writeString(rule, good.replace("!hasParentalConsent() )", "!hasParentalConsent( )"));
+            Files.writeString(rule, good.replace("!this.hasParentalConsent() )", "!this.hasParentalConsent( )"));
             Covenant.Reload broken = covenant.reload();
             assertThat(broken.applied()).isFalse();
             assertThat(broken.diagnostics()).isNotEmpty();

@@ -52,7 +52,7 @@ class WatchTest {
 
             Path rule = rules.resolve("us/children.drl");
             String good = Files.readString(rule);
-            Files.writeString(rule, good.replace("!hasParentalConsent() )", "!hasParentalConsent( )"));
+            Files.writeString(rule, good.replace("!this.hasParentalConsent() )", "!this.hasParentalConsent( )"));
             awaitText(err, "keeping the last rule base that did");
             assertThat(err.toString()).contains("us/children.drl:");
             assertThat(runs).isEmpty();

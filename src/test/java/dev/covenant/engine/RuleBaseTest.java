@@ -42,6 +42,19 @@ class RuleBaseTest {
     }
 
     @Test
+    void the_shipped_pack_also_builds_under_the_executable_model() throws IOException {
+        org.kie.api.KieServices services = org.kie.api.KieServices.Factory.get();
+        org.kie.api.builder.KieFileSystem files = services.newKieFileSystem();
+        files.generateAndWritePomXML(services.newReleaseId("dev.covenant.test", "exec-model", "1.0"));
+        RuleSources.read(ShippedRules.RULES).files().forEach((path, text) -> files.write("src/main/resources/" + path, text));
+
+        org.kie.api.builder.KieBuilder builder = services.newKieBuilder(files)
+                .buildAll(org.drools.model.codegen.ExecutableModelProject.class);
+
+        assertThat(builder.getResults().getMessages(org.kie.api.builder.Message.Level.ERROR)).isEmpty();
+    }
+
+    @Test
     void a_syntax_error_is_reported_at_its_file_and_line_without_parser_noise() throws IOException {
         copyShippedRules();
         write("us/broken.drl", HEADER + """
@@ -170,7 +183,7 @@ class RuleBaseTest {
         assertThat(severityOf(edited, "CHILD-DATA-TRAINING")).isEqualTo("high");
         assertThat(edited.update()).as("nothing changed").isSameAs(edited);
 
-        Files.writeString(rule, good.replace("!hasParentalConsent() )", "!hasParentalConsent( )"));
+        Files.writeString(rule, good.replace("!this.hasParentalConsent() )", "!this.hasParentalConsent( )"));
         RuleBase broken = edited.update();
         assertThat(broken.isUsable()).isFalse();
         assertThat(broken.diagnostics()).extracting(d -> d.where().file()).allSatisfy(f -> assertThat(f).endsWith("us/children.drl"));

@@ -150,7 +150,7 @@ class CovenantServerTest {
             }
             assertThat(reloaded.statusCode()).isEqualTo(200);
 
-            Files.writeString(rule, good.replace("!hasParentalConsent() )", "!hasParentalConsent( )"));
+            Files.writeString(rule, good.replace("!this.hasParentalConsent() )", "!this.hasParentalConsent( )"));
             HttpResponse<String> broken = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/v1/rules:reload"))
                     .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(broken.statusCode()).isEqualTo(422);
