@@ -63,6 +63,7 @@ public final class CovenantServer implements AutoCloseable {
     }
 
     private static final JsonFactory JSON = new JsonFactory();
+    private static final long DRAIN_FACTOR = 16;
     private static final String SARIF_TYPE = "application/sarif+json";
 
     private final Config config;
@@ -87,7 +88,14 @@ public final class CovenantServer implements AutoCloseable {
         this.graceful = Handlers.gracefulShutdown(routes);
         this.undertow = Undertow.builder()
                 .addHttpListener(config.port(), config.host())
-                .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, config.maxBodyBytes())
+                // Bodies up to DRAIN_FACTOR times the limit are read and discarded before the 413, so that
+                // clients which send the whole body before reading get their answer; beyond that, close.
+                .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, config.maxBodyBytes() * DRAIN_FACTOR)
+                // Slow clients (slowloris) may not hold connections: a request's headers must arrive
+                // within 10 s, and an idle connection is closed after 30 s.
+                .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, 10_000)
+                .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, 30_000)
+                .setServerOption(UndertowOptions.IDLE_TIMEOUT, 30_000)
                 .setHandler(graceful)
                 .build();
     }
@@ -133,20 +141,22 @@ public final class CovenantServer implements AutoCloseable {
             return;
         }
         long declared = exchange.getRequestContentLength();
-        if (declared > config.maxBodyBytes()) {
-            tooLarge(exchange);
+        if (declared > config.maxBodyBytes() * DRAIN_FACTOR) {
+            tooLarge(exchange, false);
             return;
         }
         byte[] body;
-        try (InputStream in = exchange.getInputStream()) {
+        try {
+            InputStream in = exchange.getInputStream();
             body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, config.maxBodyBytes() + 1));
+            if (body.length > config.maxBodyBytes()) {
+                in.skip(Long.MAX_VALUE); // drain (bounded by MAX_ENTITY_SIZE) so the client reads the 413
+                tooLarge(exchange, true);
+                return;
+            }
         } catch (IOException e) {
             // Undertow refuses to read past MAX_ENTITY_SIZE (a chunked body without a length).
-            tooLarge(exchange);
-            return;
-        }
-        if (body.length > config.maxBodyBytes()) {
-            tooLarge(exchange);
+            tooLarge(exchange, false);
             return;
         }
         if (body.length == 0) {
@@ -262,9 +272,11 @@ public final class CovenantServer implements AutoCloseable {
         error(exchange, 503, "not-ready", "the rules are not compiled yet (see /readyz)", List.of());
     }
 
-    private void tooLarge(HttpServerExchange exchange) {
-        // The rest of the body is never read: close the connection rather than parse it as a next request.
-        exchange.setPersistent(false);
+    private void tooLarge(HttpServerExchange exchange, boolean drained) {
+        if (!drained) {
+            // The rest of the body is never read: close the connection rather than parse it as a next request.
+            exchange.setPersistent(false);
+        }
         error(exchange, 413, "body-too-large", "the body exceeds " + config.maxBodyBytes() + " bytes", List.of());
     }
 
