@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import dev.covenant.engine.RuleCatalog;
 import dev.covenant.engine.RuleInfo;
 import dev.covenant.finding.Citation;
+import dev.covenant.finding.RuleDescriptor;
 import dev.covenant.verify.FixtureRun;
 import java.io.IOException;
 import java.io.Writer;
@@ -27,7 +28,7 @@ public final class RuleCatalogWriter {
     public static void write(String format, RuleCatalog catalog, FixtureRun fixtures, Writer out) throws IOException {
         switch (format) {
             case "text" -> text(catalog, out);
-            case "json" -> json(catalog, fixtures, out);
+            case "json" -> json(catalog.descriptors(), fixtures, out);
             case "markdown" -> markdown(catalog, fixtures, out);
             default -> throw new IllegalArgumentException("unknown catalog format " + format);
         }
@@ -44,14 +45,15 @@ public final class RuleCatalogWriter {
         }
     }
 
-    private static void json(RuleCatalog catalog, FixtureRun fixtures, Writer out) throws IOException {
+    /** The catalog as JSON ({@code covenant rules --format json}, {@code GET /v1/rules}); fixtures may be null. */
+    public static void json(List<RuleDescriptor> rules, FixtureRun fixtures, Writer out) throws IOException {
         try (JsonGenerator json = new JsonFactory().createGenerator(out)) {
             json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             json.setPrettyPrinter(new DefaultPrettyPrinter());
             json.writeStartObject();
             json.writeStringField("schemaVersion", JsonRenderer.SCHEMA_VERSION);
             json.writeArrayFieldStart("rules");
-            for (RuleInfo r : catalog.obligations()) {
+            for (RuleDescriptor r : rules) {
                 json.writeStartObject();
                 json.writeStringField("id", r.id());
                 json.writeStringField("title", r.title());
@@ -59,7 +61,7 @@ public final class RuleCatalogWriter {
                 json.writeStringField("basis", r.basis());
                 json.writeStringField("description", r.description());
                 json.writeArrayFieldStart("citations");
-                for (Citation c : r.references()) {
+                for (Citation c : r.citations()) {
                     json.writeStartObject();
                     json.writeStringField("text", c.text());
                     json.writeStringField("appliesTo", c.scope());

@@ -4,9 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.covenant.Covenant;
 import dev.covenant.Version;
-import dev.covenant.finding.Citation;
 import dev.covenant.finding.Report;
-import dev.covenant.finding.RuleDescriptor;
 import dev.covenant.report.JsonRenderer;
 import dev.covenant.report.SarifRenderer;
 import dev.covenant.scenario.LoadResult;
@@ -198,32 +196,7 @@ public final class CovenantServer implements AutoCloseable {
             return;
         }
         StringWriter out = new StringWriter();
-        try (JsonGenerator json = JSON.createGenerator(out)) {
-            json.writeStartObject();
-            json.writeStringField("schemaVersion", JsonRenderer.SCHEMA_VERSION);
-            json.writeArrayFieldStart("rules");
-            for (RuleDescriptor rule : current.catalog()) {
-                json.writeStartObject();
-                json.writeStringField("id", rule.id());
-                json.writeStringField("title", rule.title());
-                json.writeStringField("severity", rule.severity().key());
-                json.writeStringField("basis", rule.basis());
-                json.writeStringField("description", rule.description());
-                json.writeArrayFieldStart("citations");
-                for (Citation c : rule.citations()) {
-                    json.writeStartObject();
-                    json.writeStringField("text", c.text());
-                    json.writeStringField("appliesTo", c.scope());
-                    json.writeEndObject();
-                }
-                json.writeEndArray();
-                json.writeStringField("effective", rule.effective() == null ? null : rule.effective().toString());
-                json.writeStringField("expires", rule.expires() == null ? null : rule.expires().toString());
-                json.writeEndObject();
-            }
-            json.writeEndArray();
-            json.writeEndObject();
-        }
+        dev.covenant.report.RuleCatalogWriter.json(current.catalog(), null, out);
         send(exchange, 200, "application/json", out.toString());
     }
 
