@@ -103,7 +103,7 @@ public final class CheckCommand implements Callable<Integer> {
             return new Watch(ruleOptions.rules, roots, spec.commandLine().getErr())
                     .run(ruleBase -> runOnce(ruleBase, roots, options, targets, threshold));
         }
-        try (RuleBase ruleBase = RuleBase.compile(ruleOptions.rules)) {
+        try (RuleBase ruleBase = ruleOptions.load()) {
             return runOnce(ruleBase, roots, options, targets, threshold);
         }
     }

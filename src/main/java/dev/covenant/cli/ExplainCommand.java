@@ -59,7 +59,7 @@ public final class ExplainCommand implements Callable<Integer> {
             Output.diagnostics(loaded.diagnostics(), err);
             return 2;
         }
-        try (RuleBase ruleBase = RuleBase.compile(ruleOptions.rules)) {
+        try (RuleBase ruleBase = ruleOptions.load()) {
             if (!ruleBase.isUsable()) {
                 Output.diagnostics(ruleBase.diagnostics(), err);
                 return 2;

@@ -12,4 +12,20 @@ final class RuleOptions {
 
     @Option(names = {"-v", "--verbose"}, description = "Log what the engine does to standard error.")
     boolean verbose;
+
+    /**
+     * The pack for a one-shot command: precompiled from the cache when these exact rule files were
+     * compiled before, else compiled now and stored in the background for the next run.
+     */
+    dev.covenant.engine.RuleBase load() {
+        dev.covenant.engine.PackCache cache = dev.covenant.engine.PackCache.standard();
+        if (cache == null) {
+            return dev.covenant.engine.RuleBase.compile(rules);
+        }
+        dev.covenant.engine.RuleBase base = dev.covenant.engine.RuleBase.load(rules, cache);
+        if (base.isUsable() && !base.fromCache()) {
+            cache.warmInBackground(rules);
+        }
+        return base;
+    }
 }

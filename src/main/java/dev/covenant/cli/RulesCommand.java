@@ -47,7 +47,7 @@ public final class RulesCommand implements Callable<Integer> {
                     "unknown --format '" + format + "'; expected one of: text, json, markdown");
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (RuleBase ruleBase = RuleBase.compile(ruleOptions.rules)) {
+        try (RuleBase ruleBase = ruleOptions.load()) {
             if (!ruleBase.isUsable()) {
                 for (Diagnostic d : ruleBase.diagnostics()) {
                     spec.commandLine().getErr().println(dev.covenant.report.Inert.line(d.format()));

@@ -72,7 +72,7 @@ public final class TestCommand implements Callable<Integer> {
             return new Watch(ruleOptions.rules, roots, spec.commandLine().getErr())
                     .run(ruleBase -> runOnce(ruleBase, roots, select, renderer));
         }
-        try (RuleBase ruleBase = RuleBase.compile(ruleOptions.rules)) {
+        try (RuleBase ruleBase = ruleOptions.load()) {
             if (!ruleBase.isUsable()) {
                 Output.diagnostics(ruleBase.diagnostics(), spec.commandLine().getErr());
                 return 2;

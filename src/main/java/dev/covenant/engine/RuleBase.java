@@ -59,9 +59,13 @@ public final class RuleBase implements AutoCloseable {
     }
 
     private RuleBase(RuleSources sources, Build build, RuleCatalog catalog, List<Diagnostic> diagnostics) {
+        this(sources, build, build == null ? null : build.container.getKieBase(), catalog, diagnostics);
+    }
+
+    private RuleBase(RuleSources sources, Build build, KieBase kieBase, RuleCatalog catalog, List<Diagnostic> diagnostics) {
         this.sources = sources;
         this.build = build;
-        this.kieBase = build == null ? null : build.container.getKieBase();
+        this.kieBase = kieBase;
         this.catalog = catalog;
         this.diagnostics = diagnostics.stream().sorted().toList();
         if (build != null) {
@@ -159,6 +163,35 @@ public final class RuleBase implements AutoCloseable {
             return failed(fresh, updated.diagnostics());
         }
         return new RuleBase(fresh, build, updated, List.of());
+    }
+
+    /**
+     * The pack under {@code rulesDir}, from {@code cache} when an entry for exactly these files exists
+     * (no compile at all), else compiled; {@link #fromCache()} says which. A compiled pack is not stored
+     * here: callers warm the cache (in the background, for the CLI) so that this run is not slowed.
+     */
+    public static RuleBase load(Path rulesDir, PackCache cache) {
+        RuleSources sources;
+        try {
+            sources = RuleSources.read(rulesDir);
+        } catch (IOException e) {
+            return compile(rulesDir);
+        }
+        if (!sources.files().isEmpty()) {
+            KieBase cached = cache.load(sources);
+            if (cached != null) {
+                RuleCatalog catalog = RuleCatalog.of(cached, sources);
+                if (catalog.diagnostics().isEmpty()) {
+                    return new RuleBase(sources, null, cached, catalog, List.of());
+                }
+            }
+        }
+        return compile(sources);
+    }
+
+    /** True when this pack was loaded precompiled from the cache rather than compiled now. */
+    public boolean fromCache() {
+        return kieBase != null && build == null;
     }
 
     private static RuleBase failed(RuleSources sources, List<Diagnostic> diagnostics) {

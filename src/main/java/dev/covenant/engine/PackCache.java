@@ -1,0 +1,140 @@
+package dev.covenant.engine;
+
+import dev.covenant.Version;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+
+/**
+ * The rule pack precompiled to Drools' executable model and kept between runs, so a repeated
+ * {@code check} loads classes instead of compiling DRL. Entries are keyed by a hash of every rule
+ * file (path and text), the engine and Covenant versions and the Java version: any edit is a miss and
+ * falls back to a full compile. These are Drools' internal loading APIs; every failure is a miss.
+ */
+public final class PackCache {
+
+    private static final String MODEL_LIST = "META-INF/kie/dev.covenant.cache/pack/drools-model";
+
+    private final Path directory;
+
+    public PackCache(Path directory) {
+        this.directory = directory;
+    }
+
+    /**
+     * {@code $COVENANT_CACHE}, else {@code $XDG_CACHE_HOME/covenant}, else {@code ~/.cache/covenant};
+     * null (no cache) when {@code COVENANT_CACHE=off} or the system property {@code covenant.cache=off}.
+     */
+    public static PackCache standard() {
+        String explicit = System.getenv("COVENANT_CACHE");
+        if ("off".equals(explicit) || "off".equals(System.getProperty("covenant.cache"))) {
+            return null;
+        }
+        if (explicit != null && !explicit.isBlank()) {
+            return new PackCache(Path.of(explicit));
+        }
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+        return new PackCache(base.resolve("covenant"));
+    }
+
+    Path entry(RuleSources sources) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            String key = sources.contentHash() + "|" + KieServices.class.getPackage().getImplementationVersion() + "|"
+                    + Version.current() + "|" + Runtime.version().feature();
+            return directory.resolve("pack-" + HexFormat.of().formatHex(digest.digest(key.getBytes(StandardCharsets.UTF_8)), 0, 16) + ".jar");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The cached pack for these sources, or null on a miss (or any failure to load it). */
+    KieBase load(RuleSources sources) {
+        Path jar = entry(sources);
+        if (!Files.isRegularFile(jar)) {
+            return null;
+        }
+        try {
+            URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, PackCache.class.getClassLoader());
+            List<org.drools.model.Model> models = new ArrayList<>();
+            try (InputStream list = loader.getResourceAsStream(MODEL_LIST)) {
+                if (list == null) {
+                    return null;
+                }
+                for (String name : new String(list.readAllBytes(), StandardCharsets.UTF_8).split("\\s+")) {
+                    if (!name.isBlank() && !name.contains(":")) {
+                        models.add((org.drools.model.Model) loader.loadClass(name).getDeclaredConstructor().newInstance());
+                    }
+                }
+            }
+            return org.drools.modelcompiler.KieBaseBuilder.createKieBaseFromModel(models);
+        } catch (IOException | ReflectiveOperationException | RuntimeException | LinkageError e) {
+            return null;
+        }
+    }
+
+    /**
+     * Stores the pack in a separate, detached process, so that the run that compiled it is not slowed
+     * by the second (executable-model) build; the next run finds it. Failures are silent: a miss again.
+     */
+    public void warmInBackground(Path rulesDir) {
+        try {
+            Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+            new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
+                    "-Dorg.slf4j.simpleLogger.defaultLogLevel=off", PackCache.class.getName(),
+                    rulesDir.toAbsolutePath().toString(), directory.toAbsolutePath().toString())
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .start();
+        } catch (IOException | RuntimeException e) {
+            // no cache this time
+        }
+    }
+
+    /** Entry point of the background warm-up: {@code PackCache RULES_DIR CACHE_DIR}. */
+    public static void main(String[] args) throws IOException {
+        RuleSources sources = RuleSources.read(Path.of(args[0]));
+        PackCache cache = new PackCache(Path.of(args[1]));
+        if (!Files.isRegularFile(cache.entry(sources))) {
+            cache.store(sources);
+        }
+    }
+
+    /** Builds the executable model of these (already valid) sources and stores it; false when that fails. */
+    public boolean store(RuleSources sources) {
+        try {
+            KieServices services = KieServices.Factory.get();
+            KieFileSystem files = services.newKieFileSystem();
+            files.generateAndWritePomXML(services.newReleaseId("dev.covenant.cache", "pack", "1"));
+            sources.files().forEach((path, text) -> files.write("src/main/resources/" + path, text));
+            KieBuilder builder = services.newKieBuilder(files).buildAll(org.drools.model.codegen.ExecutableModelProject.class);
+            if (builder.getResults().hasMessages(Message.Level.ERROR)) {
+                return false;
+            }
+            byte[] kjar = ((org.drools.compiler.kie.builder.impl.InternalKieModule) builder.getKieModule()).getBytes();
+            Files.createDirectories(directory);
+            Path temp = Files.createTempFile(directory, ".pack-", ".tmp");
+            Files.write(temp, kjar);
+            Files.move(temp, entry(sources), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            return true;
+        } catch (IOException | RuntimeException | LinkageError e) {
+            return false;
+        }
+    }
+}
