@@ -21,9 +21,10 @@ import picocli.CommandLine.Parameters;
 /** {@code covenant explain}: why each finding of one scenario fired, or why a rule did not. */
 @Command(name = "explain",
         mixinStandardHelpOptions = true,
-        description = {"Shows, for each finding of one scenario, the rule and the chain that produced it: the facts",
-            "matched with file:line, the derived facts and the rules that derived them, and the findings a chained",
-            "finding rests on. With --rule, only that rule; if it did not fire, which of its conditions found nothing."},
+        description = {"Explains why each finding of one scenario fired, or why a rule did not.",
+            "For each finding: the rule, the facts matched with file:line, the derived facts and the rules that",
+            "derived them, and the findings a chained finding rests on. With --rule, only that rule; if it did not",
+            "fire, which of its conditions found nothing."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:explained", "2:usage error, rule diagnostics, or an invalid scenario"})
 public final class ExplainCommand implements Callable<Integer> {

@@ -14,8 +14,9 @@ import picocli.CommandLine.Option;
 /** {@code covenant generate}: deterministic synthetic scenarios, for benchmarks and load tests. */
 @Command(name = "generate",
         mixinStandardHelpOptions = true,
-        description = {"Writes COUNT generated scenarios to DIR (1,000 per subdirectory): varied cohorts, policy versions,",
-            "settings, promises, practices and models, so that every rule fires in some. Same seed, same files."},
+        description = {"Writes generated scenarios for benchmarks and load tests; the same seed gives the same files.",
+            "Varied cohorts, policy versions, settings, promises, practices and models, 1,000 per subdirectory,",
+            "so that every rule fires in some."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:written", "2:usage error or the files could not be written"})
 public final class GenerateCommand implements Callable<Integer> {

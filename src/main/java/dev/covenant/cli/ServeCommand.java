@@ -13,8 +13,8 @@ import picocli.CommandLine.Option;
 /** {@code covenant serve}: the HTTP service. */
 @Command(name = "serve",
         mixinStandardHelpOptions = true,
-        description = {"Serves evaluations over HTTP: POST /v1/evaluations, GET /v1/rules, POST /v1/rules:reload,",
-            "GET /healthz, GET /readyz, GET /openapi.json. Stops gracefully on SIGTERM or Ctrl-C."},
+        description = {"Serves evaluations over HTTP (see GET /openapi.json); stops gracefully on SIGTERM.",
+            "POST /v1/evaluations, GET /v1/rules, POST /v1/rules:reload, GET /healthz, GET /readyz, GET /openapi.json."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:stopped", "2:usage error, or the address could not be bound"})
 public final class ServeCommand implements Callable<Integer> {

@@ -21,8 +21,8 @@ import picocli.CommandLine.Parameters;
 /** {@code covenant test}: runs fixtures against their {@code expect:} blocks. */
 @Command(name = "test",
         mixinStandardHelpOptions = true,
-        description = {"Runs fixtures against their expect: blocks and reports PASS, FAIL, ERROR or SKIP for each,",
-            "with the differences spelled out; --coverage reports which rules the fixtures exercise."},
+        description = {"Runs fixtures against their expect: blocks (PASS, FAIL, ERROR or SKIP for each).",
+            "Differences are spelled out with evidence; --coverage reports which rules the fixtures exercise."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:every fixture passed (and coverage is at least --coverage-min)",

@@ -24,9 +24,9 @@ import picocli.CommandLine.Parameters;
 /** {@code covenant validate}: compiles the rules and loads the scenarios, evaluating nothing. */
 @Command(name = "validate",
         mixinStandardHelpOptions = true,
-        description = {"Compiles the rules and loads the scenarios without evaluating them, and prints every problem",
-            "as file:line:column: error: message — compile errors, rule metadata, scenario format, and expect:",
-            "blocks that name rules the pack does not have."},
+        description = {"Compiles the rules and loads the scenarios, without evaluating, and prints every problem.",
+            "Each is file:line:column: error: message — compile errors, rule metadata, scenario format, and",
+            "expect: blocks that name rules the pack does not have."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:rules and scenarios are valid", "2:a problem was found (or a usage error)"})
 public final class ValidateCommand implements Callable<Integer> {
