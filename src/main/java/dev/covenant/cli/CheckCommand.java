@@ -160,11 +160,7 @@ public final class CheckCommand implements Callable<Integer> {
         if (writeBaseline != null) {
             AtomicFile.write(writeBaseline, w -> new dev.covenant.report.JsonRenderer().render(report, w));
         }
-        if (targets.stream().allMatch(t -> t.file() != null)) {
-            // Diagnostics also go to the terminal, so a failing CI log says why without opening the files.
-            Output.diagnostics(report.ruleDiagnostics(), spec.commandLine().getErr());
-            Output.diagnostics(report.inputDiagnostics(), spec.commandLine().getErr());
-        }
+        echoDiagnostics(targets, report.ruleDiagnostics(), report.inputDiagnostics());
         return report.exitCode(threshold);
     }
 
@@ -220,15 +216,21 @@ public final class CheckCommand implements Callable<Integer> {
             for (AtomicFile.Handle handle : handles) {
                 handle.commit();
             }
-            if (targets.stream().allMatch(t -> t.file() != null)) {
-                Output.diagnostics(ruleProblems, spec.commandLine().getErr());
-                Output.diagnostics(inputs, spec.commandLine().getErr());
-            }
+            echoDiagnostics(targets, ruleProblems, inputs);
             return tally.exitCode(threshold, !ruleProblems.isEmpty() || !inputs.isEmpty());
         } catch (java.io.UncheckedIOException e) {
             throw e.getCause();
         } finally {
             handles.forEach(AtomicFile.Handle::close);
+        }
+    }
+
+    /** When every output goes to a file, diagnostics also go to the terminal, so a failing CI log says why. */
+    private void echoDiagnostics(List<Target> targets, List<dev.covenant.source.Diagnostic> rules,
+            List<dev.covenant.source.Diagnostic> inputs) {
+        if (targets.stream().allMatch(t -> t.file() != null)) {
+            Output.diagnostics(rules, spec.commandLine().getErr());
+            Output.diagnostics(inputs, spec.commandLine().getErr());
         }
     }
 
