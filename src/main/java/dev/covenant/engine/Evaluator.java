@@ -34,6 +34,9 @@ public final class Evaluator {
         return t;
     });
 
+    /** How long past the budget an evaluation that ignores the halt may run before it is stopped. */
+    static final long STOP_GRACE_MILLIS = 1_000;
+
     private final RuleBase ruleBase;
     private final Limits limits;
 
@@ -66,22 +69,27 @@ public final class Evaluator {
         Collector collector = new Collector(ruleBase.catalog(), tracing);
         KieSession session = ruleBase.kieBase().newKieSession();
         AtomicBoolean timedOut = new AtomicBoolean();
+        Stopper stopper = new Stopper(Thread.currentThread(), session);
         ScheduledFuture<?> watchdog = null;
+        ScheduledFuture<?> stop = null;
         try {
             session.addEventListener(collector.agenda);
             session.addEventListener(collector.runtime);
             for (Object fact : scenario.facts()) {
                 session.insert(fact);
             }
+            long budget = limits.timeBudget().toMillis();
             watchdog = WATCHDOG.schedule(() -> {
                 timedOut.set(true);
                 session.halt();
-            }, limits.timeBudget().toMillis(), TimeUnit.MILLISECONDS);
+            }, budget, TimeUnit.MILLISECONDS);
+            stop = WATCHDOG.schedule(stopper::stopIfRunning, budget + STOP_GRACE_MILLIS, TimeUnit.MILLISECONDS);
             AgendaFilter inForce = match -> {
                 RuleInfo info = ruleBase.catalog().get(match.getRule());
                 return info == null || info.inForceOn(scenario.asOf());
             };
             int fired = session.fireAllRules(inForce, limits.maxFirings() + 1);
+            stopper.finished();
             watchdog.cancel(false);
             if (timedOut.get()) {
                 return collector.trace(error(scenario, collector, "evaluation exceeded its time budget of "
@@ -101,14 +109,78 @@ public final class Evaluator {
             return collector.trace(new ScenarioResult(scenario.file(), scenario.id(), scenario.title(), scenario.asOf(),
                     ScenarioResult.Status.EVALUATED, collector.findings, List.of(), null, Timeline.of(scenario)));
         } catch (RuntimeException e) {
+            stopper.finished();
             String rule = collector.firing == null ? "" : " in rule '" + collector.firing + "'";
             return collector.trace(error(scenario, collector, "evaluation failed" + rule + ": " + rootMessage(e)));
+        } catch (ThreadDeath stopped) {
+            // The JVM also interrupts a thread it stops (to wake it from waits); left set, the flag
+            // breaks the next compile or evaluation on this thread.
+            Thread.interrupted();
+            String rule = collector.firing != null ? "; rule '" + collector.firing + "' was firing"
+                    : stopper.matching == null ? "" : "; the engine was matching the conditions of rule '" + stopper.matching + "'";
+            return collector.trace(error(scenario, collector, "evaluation exceeded its time budget of " + limits.timeBudget().toMillis()
+                    + " ms and did not yield to the halt, so it was stopped" + rule));
         } finally {
+            stopper.finished();
             if (watchdog != null) {
                 watchdog.cancel(false);
             }
+            if (stop != null) {
+                stop.cancel(false);
+            }
             session.dispose();
         }
+    }
+
+    /**
+     * Halting only takes effect between rule firings: Phreak evaluates one rule's conditions in a
+     * single step, so a join or accumulate that explodes would run (and hold its memory) to the end.
+     * A second deadline, {@link #STOP_GRACE_MILLIS} after the budget, stops the evaluating thread.
+     * That is safe here because the session is private to this evaluation and is discarded; the shared
+     * KieBase is only read during evaluation. Where the JVM no longer supports {@code Thread.stop}
+     * (Java 20+), the batch's outer wait abandons the scenario instead.
+     */
+    private static final class Stopper {
+        private final Thread worker;
+        private final KieSession session;
+        private boolean done;
+        volatile String matching;
+
+        Stopper(Thread worker, KieSession session) {
+            this.worker = worker;
+            this.session = session;
+        }
+
+        synchronized void finished() {
+            done = true;
+        }
+
+        @SuppressWarnings({"removal", "deprecation"})
+        synchronized void stopIfRunning() {
+            if (done) {
+                return;
+            }
+            matching = ruleBeingMatched(session);
+            try {
+                worker.stop();
+                done = true;
+            } catch (UnsupportedOperationException notOnThisJvm) {
+                // Java 20+: left to Batch's outer wait.
+            }
+        }
+    }
+
+    /** The rule at the head of the agenda: the one whose conditions Phreak is evaluating. Diagnostic only. */
+    private static String ruleBeingMatched(KieSession session) {
+        try {
+            if (session instanceof org.drools.core.common.ReteEvaluator evaluator) {
+                org.drools.core.phreak.RuleAgendaItem item = evaluator.getActivationsManager().peekNextRule();
+                return item == null ? null : item.getRule().getName();
+            }
+        } catch (RuntimeException racing) {
+            // The agenda is being changed by the evaluating thread; the message just names no rule.
+        }
+        return null;
     }
 
     private static ScenarioResult error(Scenario scenario, Collector collector, String message) {

@@ -149,6 +149,41 @@ class EvaluatorTest {
     }
 
     @Test
+    void an_exploding_accumulate_is_stopped_soon_after_the_budget_naming_the_rule() throws IOException {
+        // 3,000^3 candidate joins inside one accumulate: Phreak evaluates them in one step, which no
+        // halt interrupts (hours of work if left alone).
+        write("explodes.drl", HEADER + """
+                function java.util.List range(int n) {
+                    return java.util.stream.IntStream.range(0, n).boxed().collect(java.util.stream.Collectors.toList());
+                }
+
+                rule "explodes"
+                    @id("EXPLODES") @title("t") @severity("low") @reference("r")
+                when
+                    $p : Practice( )
+                    accumulate( $a : Integer( ) from range(3000) and $b : Integer( ) from range(3000)
+                                and Integer( intValue == $a + $b + 1000000 ) from range(3000); $n : count() )
+                then
+                    finding(kcontext).about($p).report();
+                end
+                """);
+        try (RuleBase rules = compiled()) {
+            long start = System.nanoTime();
+            ScenarioResult result = evaluate(rules, load(ALLEGED), new Limits(1_000, Duration.ofMillis(300)));
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+            assertThat(result.status()).isEqualTo(ScenarioResult.Status.ERROR);
+            assertThat(result.error()).contains("exceeded its time budget of 300 ms", "was stopped",
+                    "matching the conditions of rule 'explodes'");
+            // Budget plus the stop grace; the bound is loose so a loaded machine cannot fail it.
+            assertThat(took).isLessThan(Duration.ofSeconds(15));
+            // The thread is left clean (the JVM interrupts a stopped thread): it compiles and evaluates again.
+            assertThat(Thread.currentThread().isInterrupted()).isFalse();
+            assertThat(evaluate(ShippedRules.get(), load(ALLEGED), Limits.DEFAULT).status()).isEqualTo(ScenarioResult.Status.EVALUATED);
+        }
+    }
+
+    @Test
     void an_obligation_rule_that_fires_without_reporting_is_an_error() throws IOException {
         write("silent.drl", HEADER + """
                 rule "forgets to report"
