@@ -16,7 +16,9 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = {"Writes generated scenarios for benchmarks and load tests; the same seed gives the same files.",
             "Varied cohorts, policy versions, settings, promises, practices and models, 1,000 per subdirectory,",
-            "so that every rule fires in some."},
+            "so that every rule fires in some.",
+            "With --records N instead: a data-use log (uses.csv), a settings history (settings-history.csv) and",
+            "their context scenario (scenario.yaml) for covenant audit, so that every record rule fires on some records."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:written", "2:usage error or the files could not be written"})
 public final class GenerateCommand implements Callable<Integer> {
@@ -24,8 +26,11 @@ public final class GenerateCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--count", required = true, paramLabel = "N", description = "How many scenarios.")
+    @Option(names = "--count", paramLabel = "N", description = "How many scenarios.")
     long count;
+
+    @Option(names = "--records", paramLabel = "N", description = "How many data-use records (instead of scenarios).")
+    long records;
 
     @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Random seed. Default: ${DEFAULT-VALUE}")
     long seed;
@@ -35,8 +40,11 @@ public final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (count < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--count must be positive");
+        if ((count > 0) == (records > 0) || count < 0 || records < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "give one of --count N (scenarios) or --records N, positive");
+        }
+        if (records > 0) {
+            return writeRecords();
         }
         ScenarioGenerator generator = new ScenarioGenerator(seed);
         for (long i = 0; i < count; i++) {
@@ -47,6 +55,23 @@ public final class GenerateCommand implements Callable<Integer> {
             Files.writeString(dir.resolve(String.format(Locale.ROOT, "scenario-%07d.yaml", i)), generator.scenario(i), StandardCharsets.UTF_8);
         }
         spec.commandLine().getErr().println("covenant: wrote " + count + " scenario(s) to " + out);
+        return 0;
+    }
+
+    private int writeRecords() throws IOException {
+        Files.createDirectories(out);
+        dev.covenant.generate.RecordGenerator generator = new dev.covenant.generate.RecordGenerator(seed, records);
+        try (java.io.InputStream context = GenerateCommand.class.getResourceAsStream(dev.covenant.generate.RecordGenerator.CONTEXT_RESOURCE)) {
+            Files.write(out.resolve("scenario.yaml"), context.readAllBytes());
+        }
+        try (java.io.Writer w = Files.newBufferedWriter(out.resolve("uses.csv"), StandardCharsets.UTF_8)) {
+            generator.writeUses(records, w);
+        }
+        try (java.io.Writer w = Files.newBufferedWriter(out.resolve("settings-history.csv"), StandardCharsets.UTF_8)) {
+            generator.writeSettings(w);
+        }
+        spec.commandLine().getErr().printf(Locale.ROOT, "covenant: wrote %,d records of %,d members, their settings history and scenario to %s%n",
+                records, generator.members(), out);
         return 0;
     }
 }

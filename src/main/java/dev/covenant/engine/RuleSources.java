@@ -23,8 +23,23 @@ public record RuleSources(Path root, Map<String, String> files) {
         files = java.util.Collections.unmodifiableMap(new TreeMap<>(files));
     }
 
-    /** Reads every {@code *.drl} below {@code root}, recursively. */
+    /**
+     * The subdirectory of a pack that holds record rules ({@code covenant audit}); they judge single
+     * data-use records, not scenarios, and form a pack of their own.
+     */
+    public static final String RECORDS = "records";
+
+    /** Reads every {@code *.drl} below {@code root}, recursively, except the record rules under {@code records/}. */
     public static RuleSources read(Path root) throws IOException {
+        return read(root, true);
+    }
+
+    /** The record-rule pack of the pack at {@code root}: every {@code *.drl} below {@code root/records}. */
+    public static RuleSources readRecords(Path root) throws IOException {
+        return read(root.resolve(RECORDS), false);
+    }
+
+    private static RuleSources read(Path root, boolean skipRecords) throws IOException {
         if (!Files.isDirectory(root)) {
             throw new java.nio.file.NoSuchFileException(root.toString(), null, "rules directory not found");
         }
@@ -33,7 +48,9 @@ public record RuleSources(Path root, Map<String, String> files) {
             List<Path> drls = walk.filter(p -> p.toString().endsWith(".drl") && Files.isRegularFile(p)).sorted().toList();
             for (Path drl : drls) {
                 String relative = root.relativize(drl).toString().replace('\\', '/');
-                files.put(relative, Files.readString(drl, StandardCharsets.UTF_8));
+                if (!(skipRecords && relative.startsWith(RECORDS + "/"))) {
+                    files.put(relative, Files.readString(drl, StandardCharsets.UTF_8));
+                }
             }
         } catch (UncheckedIOException e) {
             throw e.getCause();
@@ -69,7 +86,10 @@ public record RuleSources(Path root, Map<String, String> files) {
     private static void collect(Path root, Map<String, String> files) throws IOException {
         try (Stream<Path> walk = Files.walk(root)) {
             for (Path drl : walk.filter(p -> p.toString().endsWith(".drl") && Files.isRegularFile(p)).sorted().toList()) {
-                files.put(root.relativize(drl).toString().replace('\\', '/'), Files.readString(drl, StandardCharsets.UTF_8));
+                String relative = root.relativize(drl).toString().replace('\\', '/');
+                if (!relative.startsWith(RECORDS + "/")) {
+                    files.put(relative, Files.readString(drl, StandardCharsets.UTF_8));
+                }
             }
         }
     }

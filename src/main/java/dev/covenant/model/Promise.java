@@ -81,4 +81,26 @@ public record Promise(
     public boolean coversTier(String tier) {
         return tiers.isEmpty() || tiers.contains(tier);
     }
+
+    /**
+     * Record level: a contract promise forbids this use of this category for this tier on this day
+     * (the same reading as {@link #forbiddenCategoriesOf(Practice)}, for one data item).
+     */
+    public boolean forbidsUse(String tier, String use, String category, java.time.LocalDate day) {
+        if (promiseKind != PromiseKind.CONTRACT || !coversTier(tier) || !period.contains(day)) {
+            return false;
+        }
+        if (forbids.uses().isEmpty() && forbids.categories().isEmpty()) {
+            return false;
+        }
+        return (forbids.uses().isEmpty() || Taxonomy.withinAny(use, forbids.uses()))
+                && (forbids.categories().isEmpty() || Taxonomy.withinAny(category, forbids.categories()));
+    }
+
+    /** Record level: a public statement in force on this day excludes this region from this use. */
+    public boolean excludesUse(String region, String use, java.time.LocalDate day) {
+        return promiseKind == PromiseKind.PUBLIC_STATEMENT && period.contains(day)
+                && (uses.isEmpty() || Taxonomy.withinAny(use, uses))
+                && excludedRegions.stream().anyMatch(r -> Region.within(region, r));
+    }
 }

@@ -1,0 +1,310 @@
+package dev.covenant.records;
+
+import dev.covenant.records.RowFormat.RowException;
+import dev.covenant.source.Diagnostic;
+import dev.covenant.source.SourceSpan;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * The embedded audit: streams data-use records from CSV or JSON Lines through the record rules on
+ * all cores. One thread reads lines into chunks; workers parse, join each row with the member's
+ * settings on its use date, and evaluate; results are handed on in input order, so output is
+ * deterministic. At most {@code 4 × threads} chunks are in flight: memory does not grow with the
+ * number of records (only the settings history and the distinct members in the summary are held).
+ */
+public final class Audit {
+
+    /** How an audit runs. */
+    public record Options(int threads, int chunkSize, long maxHistoryRows) {
+        public static Options defaults() {
+            return new Options(Runtime.getRuntime().availableProcessors(), 1_000, SettingsHistory.DEFAULT_MAX_ROWS);
+        }
+    }
+
+    /** Where results go, in input order. Called from one thread. */
+    public interface Sink {
+        void finding(RecordEngine.Flag flag) throws IOException;
+
+        /**
+         * A chunk's findings at once, with each as its JSON line (formatted on the worker, so the one
+         * thread that writes does not also format). By default, one {@link #finding} call each.
+         */
+        default void findings(List<RecordEngine.Flag> flags, String jsonLines) throws IOException {
+            for (RecordEngine.Flag flag : flags) {
+                finding(flag);
+            }
+        }
+
+        void diagnostic(Diagnostic diagnostic) throws IOException;
+
+        /** After each chunk: rows read so far (for progress). */
+        default void progress(long rowsRead) {
+        }
+    }
+
+    /** Thrown for an input that cannot be read at all (not a bad row): the audit stops. */
+    public static final class InputException extends Exception {
+        private final Diagnostic diagnostic;
+
+        public InputException(Diagnostic diagnostic) {
+            super(diagnostic.toString());
+            this.diagnostic = diagnostic;
+        }
+
+        public Diagnostic diagnostic() {
+            return diagnostic;
+        }
+    }
+
+    private Audit() {
+    }
+
+    /** Reads a settings history file; bad rows go to {@code bad}, an unusable file or one over the limit throws. */
+    public static SettingsHistory readHistory(Path file, String display, List<dev.covenant.model.Setting> settings, long maxRows,
+            Consumer<Diagnostic> bad) throws InputException {
+        SettingsHistory.Builder builder = new SettingsHistory.Builder(settings, maxRows);
+        try (Lines lines = Lines.open(file, display, RecordInputs.SETTINGS)) {
+            String line;
+            while ((line = lines.next()) != null) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                try {
+                    if (!RecordInputs.change(lines.cells(line), builder)) {
+                        throw new InputException(new Diagnostic(SourceSpan.of(display, (int) lines.number(), 0),
+                                "settings history has more than " + maxRows + " rows; raise --max-history-rows"
+                                        + " (each change holds 8 bytes in memory, each member about 100)"));
+                    }
+                } catch (RowException e) {
+                    bad.accept(new Diagnostic(SourceSpan.of(display, (int) lines.number(), 0), e.getMessage()));
+                }
+            }
+        } catch (IOException e) {
+            throw new InputException(new Diagnostic(SourceSpan.of(display, 0, 0), "cannot read: " + describe(e)));
+        }
+        return builder.build();
+    }
+
+    /** Streams every record file through the engine into {@code sink}; returns the totals. */
+    public static AuditSummary run(RecordEngine engine, SettingsHistory history, List<Path> files, List<String> displays,
+            Options options, Sink sink) throws InputException, IOException {
+        AuditSummary summary = new AuditSummary();
+        int threads = Math.max(1, options.threads());
+        AtomicInteger counter = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "covenant-audit-" + counter.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        Deque<Future<Chunk>> window = new ArrayDeque<>();
+        long[] read = {0};
+        try {
+            for (int i = 0; i < files.size(); i++) {
+                String display = displays.get(i);
+                try (Lines lines = Lines.open(files.get(i), display, RecordInputs.USES)) {
+                    List<String> text = new ArrayList<>(options.chunkSize());
+                    long first = 0;
+                    String line;
+                    while ((line = lines.next()) != null) {
+                        if (text.isEmpty()) {
+                            first = lines.number();
+                        }
+                        text.add(line);
+                        if (text.size() == options.chunkSize()) {
+                            submit(pool, window, engine, history, lines, text, first);
+                            text = new ArrayList<>(options.chunkSize());
+                            while (window.size() >= threads * 4) {
+                                drain(window.poll(), summary, sink, read);
+                            }
+                        }
+                    }
+                    if (!text.isEmpty()) {
+                        submit(pool, window, engine, history, lines, text, first);
+                    }
+                } catch (IOException e) {
+                    // What was read before the failure is still judged and reported.
+                    while (!window.isEmpty()) {
+                        drain(window.poll(), summary, sink, read);
+                    }
+                    throw new InputException(new Diagnostic(SourceSpan.of(display, 0, 0), "cannot read: " + describe(e)));
+                }
+            }
+            while (!window.isEmpty()) {
+                drain(window.poll(), summary, sink, read);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return summary;
+    }
+
+    private record Chunk(List<RecordEngine.Flag> flags, String lines, List<Diagnostic> diagnostics, int rows, int valid) {
+    }
+
+    private static void submit(ExecutorService pool, Deque<Future<Chunk>> window, RecordEngine engine, SettingsHistory history,
+            Lines lines, List<String> text, long first) {
+        Lines.Splitter splitter = lines.splitter();
+        String display = lines.display();
+        window.add(pool.submit(() -> {
+            List<UseRecord> records = new ArrayList<>(text.size());
+            List<Diagnostic> diagnostics = new ArrayList<>();
+            int rows = 0;
+            for (int k = 0; k < text.size(); k++) {
+                String line = text.get(k);
+                if (line.isBlank()) {
+                    continue;
+                }
+                rows++;
+                long number = first + k;
+                try {
+                    records.add(RecordInputs.use(splitter.cells(line), display, number, history));
+                } catch (RowException e) {
+                    diagnostics.add(new Diagnostic(SourceSpan.of(display, (int) number, 0), e.getMessage()));
+                }
+            }
+            List<RecordEngine.Flag> flags = engine.evaluate(records);
+            StringBuilder json = new StringBuilder(flags.size() * 320);
+            for (RecordEngine.Flag flag : flags) {
+                json.append(AuditSummary.line(flag)).append('\n');
+            }
+            return new Chunk(flags, json.toString(), diagnostics, rows, records.size());
+        }));
+    }
+
+    private static void drain(Future<Chunk> future, AuditSummary summary, Sink sink, long[] read) throws IOException {
+        Chunk chunk;
+        try {
+            chunk = future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("record evaluation failed: " + e.getCause(), e.getCause());
+        }
+        for (Diagnostic d : chunk.diagnostics()) {
+            sink.diagnostic(d);
+        }
+        for (RecordEngine.Flag flag : chunk.flags()) {
+            summary.add(flag);
+        }
+        sink.findings(chunk.flags(), chunk.lines());
+        summary.countRows(chunk.rows(), chunk.valid(), chunk.rows() - chunk.valid());
+        read[0] += chunk.rows();
+        sink.progress(read[0]);
+    }
+
+    private static String describe(IOException e) {
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof CharacterCodingException) {
+            return "not valid UTF-8";
+        }
+        return e.getMessage() == null ? e.toString() : e.getMessage();
+    }
+
+    /** The lines of one input file with their numbers, and how each line splits into cells. */
+    static final class Lines implements AutoCloseable {
+        private final BufferedReader reader;
+        private final String display;
+        private final Splitter splitter;
+        private long number;
+
+        /** Splits a line of this file into cells in the columns' order. Thread-safe. */
+        interface Splitter {
+            String[] cells(String line) throws RowException;
+        }
+
+        private Lines(BufferedReader reader, String display, Splitter splitter, long number) {
+            this.reader = reader;
+            this.display = display;
+            this.splitter = splitter;
+            this.number = number;
+        }
+
+        static Lines open(Path file, String display, RowFormat.Columns columns) throws IOException, InputException {
+            RowFormat format = RowFormat.of(file);
+            if (format == null) {
+                throw new InputException(new Diagnostic(SourceSpan.of(display, 0, 0),
+                        "unknown record format; name the file *.csv, *.jsonl or *.ndjson"));
+            }
+            BufferedReader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file),
+                    StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                            .onUnmappableCharacter(CodingErrorAction.REPORT)), 1 << 16);
+            if (format == RowFormat.JSON_LINES) {
+                return new Lines(reader, display, line -> RowFormat.splitJson(line, columns), 0);
+            }
+            String header = reader.readLine();
+            if (header == null) {
+                reader.close();
+                throw new InputException(new Diagnostic(SourceSpan.of(display, 1, 0), "empty file; a CSV header row is needed"));
+            }
+            int[] map;
+            try {
+                map = columns.mapHeader(RowFormat.csvHeader(header));
+            } catch (RowException e) {
+                reader.close();
+                throw new InputException(new Diagnostic(SourceSpan.of(display, 1, 0), "header: " + e.getMessage()));
+            }
+            int width = map.length;
+            int size = columns.size();
+            return new Lines(reader, display, line -> {
+                String[] raw = RowFormat.splitCsv(line, width);
+                String[] cells = new String[size];
+                for (int i = 0; i < width; i++) {
+                    cells[map[i]] = raw[i];
+                }
+                return cells;
+            }, 1);
+        }
+
+        String next() throws IOException {
+            String line = reader.readLine();
+            if (line != null) {
+                number++;
+            }
+            return line;
+        }
+
+        long number() {
+            return number;
+        }
+
+        String display() {
+            return display;
+        }
+
+        Splitter splitter() {
+            return splitter;
+        }
+
+        String[] cells(String line) throws RowException {
+            return splitter.cells(line);
+        }
+
+        @Override
+        public void close() throws IOException {
+            reader.close();
+        }
+    }
+}

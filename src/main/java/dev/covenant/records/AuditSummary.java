@@ -1,0 +1,198 @@
+package dev.covenant.records;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * What an audit found, in totals: findings per rule × region × tier, distinct members affected per
+ * rule, and exposure for rules that declare {@code @exposure} per distinct member. Counts can be
+ * added from single findings (embedded) or from aggregates (Spark), so both write the same summary.
+ * Distinct members are held as a set per rule: memory grows with the members affected, not the records.
+ */
+public final class AuditSummary {
+
+    private static final JsonFactory JSON = JsonFactory.builder().disable(com.fasterxml.jackson.core.StreamWriteFeature.AUTO_CLOSE_TARGET).build();
+
+    private final Map<String, RuleTotals> rules = new TreeMap<>();
+    private long rows;
+    private long evaluated;
+    private long invalid;
+
+    /** Per-rule totals. */
+    private static final class RuleTotals {
+        RecordEngine.Judged judged;
+        final Map<String, Long> byRegionTier = new TreeMap<>();
+        final Set<String> members = new HashSet<>();
+        long distinctMembers = -1;
+        long records;
+    }
+
+    public void countRows(long read, long ok, long bad) {
+        rows += read;
+        evaluated += ok;
+        invalid += bad;
+    }
+
+    public void add(RecordEngine.Flag flag) {
+        RuleTotals totals = rules.computeIfAbsent(flag.rule().id(), id -> new RuleTotals());
+        totals.judged = flag.rule();
+        totals.records++;
+        totals.byRegionTier.merge(flag.record().region() + "\u0000" + flag.record().tier(), 1L, Long::sum);
+        totals.members.add(flag.record().memberId());
+    }
+
+    /** From aggregates (Spark): one region × tier count of a rule. */
+    public void addCount(RecordEngine.Judged rule, String region, String tier, long count) {
+        RuleTotals totals = rules.computeIfAbsent(rule.id(), id -> new RuleTotals());
+        totals.judged = rule;
+        totals.records += count;
+        totals.byRegionTier.merge(region + "\u0000" + tier, count, Long::sum);
+    }
+
+    /** From aggregates (Spark): a rule's distinct members. */
+    public void setDistinctMembers(String ruleId, long members) {
+        rules.get(ruleId).distinctMembers = members;
+    }
+
+    public long findings() {
+        return rules.values().stream().mapToLong(t -> t.records).sum();
+    }
+
+    public long rowsRead() {
+        return rows;
+    }
+
+    public long invalidRows() {
+        return invalid;
+    }
+
+    /** True when some rule at or above {@code threshold} found something. */
+    public boolean anyAtLeast(dev.covenant.finding.Severity threshold) {
+        return rules.values().stream().anyMatch(t -> t.records > 0
+                && dev.covenant.finding.Severity.parse(t.judged.severity()).orElseThrow().atLeast(threshold));
+    }
+
+    public void write(Writer out, Map<String, Object> inputs) throws IOException {
+        try (JsonGenerator g = JSON.createGenerator(out)) {
+            g.setPrettyPrinter(new DefaultPrettyPrinter());
+            g.writeStartObject();
+            g.writeObjectFieldStart("inputs");
+            for (Map.Entry<String, Object> e : inputs.entrySet()) {
+                g.writeFieldName(e.getKey());
+                writeValue(g, e.getValue());
+            }
+            g.writeEndObject();
+            g.writeObjectFieldStart("rows");
+            g.writeNumberField("read", rows);
+            g.writeNumberField("evaluated", evaluated);
+            g.writeNumberField("invalid", invalid);
+            g.writeEndObject();
+            g.writeNumberField("findings", findings());
+            Map<String, Long> exposureTotals = new TreeMap<>();
+            g.writeArrayFieldStart("rules");
+            for (Map.Entry<String, RuleTotals> e : rules.entrySet()) {
+                RuleTotals t = e.getValue();
+                long members = t.distinctMembers >= 0 ? t.distinctMembers : t.members.size();
+                g.writeStartObject();
+                g.writeStringField("rule", e.getKey());
+                g.writeStringField("title", t.judged.title());
+                g.writeStringField("severity", t.judged.severity());
+                g.writeNumberField("records", t.records);
+                g.writeNumberField("members", members);
+                if (t.judged.exposurePerMember() != null) {
+                    long amount = t.judged.exposurePerMember() * members;
+                    g.writeObjectFieldStart("exposure");
+                    g.writeNumberField("amount", amount);
+                    g.writeStringField("currency", t.judged.currency());
+                    g.writeStringField("basis", String.format(java.util.Locale.ROOT, "%,d %s × %,d distinct members",
+                            t.judged.exposurePerMember(), t.judged.currency(), members));
+                    g.writeEndObject();
+                    exposureTotals.merge(t.judged.currency(), amount, Long::sum);
+                }
+                g.writeArrayFieldStart("by_region_tier");
+                for (Map.Entry<String, Long> rt : t.byRegionTier.entrySet()) {
+                    String[] key = rt.getKey().split("\u0000", 2);
+                    g.writeStartObject();
+                    g.writeStringField("region", key[0]);
+                    g.writeStringField("tier", key[1]);
+                    g.writeNumberField("records", rt.getValue());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeObjectFieldStart("exposure_total");
+            for (Map.Entry<String, Long> e : exposureTotals.entrySet()) {
+                g.writeNumberField(e.getKey(), e.getValue());
+            }
+            g.writeEndObject();
+            g.writeStringField("note", "Findings are issues for counsel to review, not legal advice.");
+            g.writeEndObject();
+        }
+        out.write('\n');
+    }
+
+    private static void writeValue(JsonGenerator g, Object value) throws IOException {
+        if (value instanceof List<?> list) {
+            g.writeStartArray();
+            for (Object o : list) {
+                writeValue(g, o);
+            }
+            g.writeEndArray();
+        } else if (value instanceof Number n) {
+            g.writeNumber(n.longValue());
+        } else if (value == null) {
+            g.writeNull();
+        } else {
+            g.writeString(value.toString());
+        }
+    }
+
+    /** One finding as a JSON Lines line (no newline), the same embedded and on Spark. */
+    public static String line(RecordEngine.Flag f) {
+        StringWriter text = new StringWriter(256);
+        try (JsonGenerator g = JSON.createGenerator(text)) {
+            UseRecord r = f.record();
+            g.writeStartObject();
+            g.writeStringField("record_id", r.recordId());
+            g.writeStringField("member_id", r.memberId());
+            g.writeStringField("rule", f.rule().id());
+            g.writeStringField("severity", f.rule().severity());
+            g.writeArrayFieldStart("citations");
+            for (String c : f.citations()) {
+                g.writeString(c);
+            }
+            g.writeEndArray();
+            g.writeStringField("tier", r.tier());
+            g.writeStringField("region", r.region());
+            g.writeStringField("data_category", r.category());
+            g.writeStringField("use", r.use());
+            g.writeStringField("used_at", r.used().toString());
+            if (r.recipient() != null) {
+                g.writeStringField("recipient", r.recipient());
+            }
+            if (r.model() != null) {
+                g.writeStringField("model", r.model());
+            }
+            if (!f.against().isEmpty()) {
+                g.writeStringField("against", f.against());
+            }
+            g.writeStringField("source", r.location());
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return text.toString();
+    }
+}

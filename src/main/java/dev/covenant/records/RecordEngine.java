@@ -1,0 +1,152 @@
+package dev.covenant.records;
+
+import dev.covenant.engine.Limits;
+import dev.covenant.engine.RuleBase;
+import dev.covenant.engine.RuleInfo;
+import dev.covenant.finding.Citation;
+import dev.covenant.model.Region;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.runtime.KieSession;
+
+/**
+ * Judges data-use records with the record rules: one session per chunk of records (a session per
+ * record would cost more than the rules), the scenario's context facts inserted into each. Record
+ * rules never join records with each other, so chunking and order do not change what is found.
+ * Thread-safe; one instance per JVM serves every thread (and, on Spark, every task of an executor).
+ */
+public final class RecordEngine {
+
+    private final RuleBase rules;
+    private final List<Object> context;
+    private final Limits limits;
+    private final Map<Rule, Judged> byRule = new ConcurrentHashMap<>();
+
+    /** @param context the scenario's facts the record rules may match (platform, promises, settings, ...) */
+    public RecordEngine(RuleBase rules, List<Object> context, Limits limits) {
+        if (!rules.isUsable()) {
+            throw new IllegalArgumentException("record rules have diagnostics and cannot evaluate");
+        }
+        this.rules = rules;
+        this.context = List.copyOf(context);
+        this.limits = limits;
+    }
+
+    /** The scenario facts record rules may match: the platform, its promises and statements, and its settings. */
+    public static List<Object> contextOf(dev.covenant.model.Scenario scenario) {
+        List<Object> facts = new ArrayList<>();
+        facts.add(scenario.platform());
+        facts.addAll(scenario.promises());
+        facts.addAll(scenario.settings());
+        return facts;
+    }
+
+    public RuleBase rules() {
+        return rules;
+    }
+
+    /** A rule's metadata as record findings carry it. */
+    public record Judged(String id, String title, String severity, List<Citation> citations, Long exposurePerMember, String currency) {
+    }
+
+    /**
+     * The findings for these records, in record order then rule id. A finding none of whose
+     * citations applies where the member lives is not reported (as for scenario findings).
+     */
+    public List<Flag> evaluate(List<UseRecord> records) {
+        if (records.isEmpty()) {
+            return List.of();
+        }
+        KieSession session = rules.kieBase().newKieSession();
+        List<RecordFinding> raw = new ArrayList<>();
+        try {
+            for (Object fact : context) {
+                session.insert(fact);
+            }
+            for (UseRecord record : records) {
+                session.insert(record);
+            }
+            int fired = session.fireAllRules(limits.maxFirings() + 1);
+            if (fired > limits.maxFirings()) {
+                throw new IllegalStateException("record rules fired more than " + limits.maxFirings()
+                        + " times on one chunk of " + records.size() + " records; does a rule re-insert or modify facts?");
+            }
+            for (Object o : session.getObjects(o -> o instanceof RecordFinding)) {
+                raw.add((RecordFinding) o);
+            }
+        } finally {
+            session.dispose();
+        }
+        List<Flag> flags = new ArrayList<>(raw.size());
+        for (RecordFinding f : raw) {
+            Judged judged = judged(f.rule());
+            List<String> applicable = new ArrayList<>();
+            for (Citation c : judged.citations()) {
+                if (!c.isScoped() || Region.within(f.record().region(), c.scope())) {
+                    applicable.add(c.text());
+                }
+            }
+            if (!applicable.isEmpty()) {
+                flags.add(new Flag(f.record(), judged, List.copyOf(applicable), against(f.against())));
+            }
+        }
+        flags.sort(Comparator.comparingLong((Flag f) -> f.record().line()).thenComparing(f -> f.record().source())
+                .thenComparing(f -> f.rule().id()).thenComparing(Flag::against));
+        return flags;
+    }
+
+    /** One reported finding on one record. {@code against} says what the record was held against. */
+    public record Flag(UseRecord record, Judged rule, List<String> citations, String against) {
+    }
+
+    /** Record-rule metadata beyond the catalog's: {@code @exposure("1000 USD per distinct member")}. */
+    public static List<dev.covenant.source.Diagnostic> lint(RuleBase rules) {
+        List<dev.covenant.source.Diagnostic> problems = new ArrayList<>();
+        for (org.kie.api.definition.KiePackage pkg : rules.kieBase().getKiePackages()) {
+            for (Rule rule : pkg.getRules()) {
+                Object exposure = rule.getMetaData().get("exposure");
+                if (exposure != null && !EXPOSURE.matcher(exposure.toString().strip()).matches()) {
+                    RuleInfo info = rules.catalog().get(rule);
+                    problems.add(new dev.covenant.source.Diagnostic(info.declared(), "rule '" + rule.getName()
+                            + "': @exposure \"" + exposure + "\" must read like \"1000 USD per distinct member\""));
+                }
+            }
+        }
+        return problems;
+    }
+
+    private static final java.util.regex.Pattern EXPOSURE = java.util.regex.Pattern.compile("\\d{1,15} [A-Z]{3} per distinct member");
+
+    private Judged judged(Rule rule) {
+        return byRule.computeIfAbsent(rule, r -> {
+            RuleInfo info = rules.catalog().get(r);
+            Object exposure = r.getMetaData().get("exposure");
+            Long amount = null;
+            String currency = null;
+            if (exposure != null) {
+                String[] words = exposure.toString().strip().split("\\s+");
+                amount = Long.parseLong(words[0]);
+                currency = words.length > 1 ? words[1] : "USD";
+            }
+            return new Judged(info.id(), info.title(), info.severity().key(), info.references(), amount, currency);
+        });
+    }
+
+    private static String against(Object o) {
+        if (o == null) {
+            return "";
+        }
+        if (o instanceof SettingAtUse s) {
+            return "setting " + s.settingId() + (s.byMember() ? " turned off by the member on " + s.changedOn()
+                    : " on by default (introduced " + s.introduced() + "), never changed by the member");
+        }
+        if (o instanceof dev.covenant.model.Promise p) {
+            return p.promiseKind().key() + " " + p.id() + " (" + p.span().location() + ")";
+        }
+        return o.toString();
+    }
+}

@@ -1,0 +1,147 @@
+package dev.covenant.records;
+
+import dev.covenant.model.Keyed;
+import dev.covenant.model.Region;
+import dev.covenant.model.Relationship;
+import dev.covenant.model.Taxonomy;
+import dev.covenant.records.RowFormat.Columns;
+import dev.covenant.records.RowFormat.RowException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+/** The columns of the two record inputs and how a row of each becomes typed values (or a row error). */
+public final class RecordInputs {
+
+    /** A data-use log or training manifest: one row per use of a data item. */
+    public static final Columns USES = new Columns(
+            List.of("record_id", "member_id", "tier", "region", "data_category", "collected_at", "use", "used_at",
+                    "recipient", "relationship", "model", "member_age"),
+            List.of("record_id", "member_id", "tier", "region", "data_category", "use", "used_at"));
+
+    /** A member settings history: one row per change. */
+    public static final Columns SETTINGS = new Columns(
+            List.of("member_id", "setting_id", "value", "changed_at"),
+            List.of("member_id", "setting_id", "value", "changed_at"));
+
+    private RecordInputs() {
+    }
+
+    /** One use row (cells in {@link #USES} order) joined with the member's settings on the use date. */
+    public static UseRecord use(String[] c, String source, long line, SettingsHistory history) throws RowException {
+        String recordId = required(c, 0);
+        String member = required(c, 1);
+        String tier = required(c, 2);
+        String region = required(c, 3);
+        if (!Region.isValid(region)) {
+            throw new RowException("region: unknown region code '" + region + "' (ISO 3166 country or subdivision, EU, EEA)");
+        }
+        String category = required(c, 4);
+        if (!Taxonomy.isCategory(category)) {
+            throw new RowException("data_category: '" + category + "' is not a Fides data category");
+        }
+        LocalDate collected = c[5] == null ? null : date("collected_at", c[5]);
+        String use = required(c, 6);
+        if (!Taxonomy.isUse(use)) {
+            throw new RowException("use: '" + use + "' is not a Fides data use");
+        }
+        LocalDate used = date("used_at", required(c, 7));
+        if (collected != null && collected.isAfter(used)) {
+            throw new RowException("collected_at " + collected + " is after used_at " + used);
+        }
+        Relationship relationship = null;
+        if (c[9] != null) {
+            relationship = Keyed.parse(Relationship.class, c[9]).orElseThrow(() -> new RowException(
+                    "relationship: unknown value '" + c[9] + "'; expected one of: " + Keyed.choices(Relationship.class)));
+        } else if (c[8] != null) {
+            throw new RowException("recipient '" + c[8] + "' needs a relationship (" + Keyed.choices(Relationship.class) + ")");
+        }
+        Integer age = null;
+        if (c[11] != null) {
+            try {
+                age = Integer.valueOf(c[11].strip());
+            } catch (NumberFormatException e) {
+                throw new RowException("member_age: '" + c[11] + "' is not a whole number of years");
+            }
+            if (age < 0 || age > 150) {
+                throw new RowException("member_age: " + age + " is out of range 0-150");
+            }
+        }
+        return new UseRecord(recordId, member, tier, region, category, collected, use, used, c[8], relationship, c[10], age,
+                source, line, history.at(member, region, use, used));
+    }
+
+    /** One settings-history row, added to the builder; false when the history is over its limit. */
+    public static boolean change(String[] c, SettingsHistory.Builder history) throws RowException {
+        String member = required(c, 0);
+        String setting = required(c, 1);
+        String problem = history.check(setting);
+        if (problem != null) {
+            throw new RowException("setting_id: " + problem);
+        }
+        boolean on = switch (required(c, 2).strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "on", "true", "1", "yes" -> true;
+            case "off", "false", "0", "no" -> false;
+            default -> throw new RowException("value: '" + c[2] + "' is not on or off (on/off, true/false, 1/0, yes/no)");
+        };
+        return history.add(member, setting, on, date("changed_at", required(c, 3)));
+    }
+
+    private static String required(String[] cells, int index) throws RowException {
+        String value = cells[index];
+        if (value == null || value.isBlank()) {
+            throw new RowException("missing " + columnsOf(cells).names().get(index));
+        }
+        return value;
+    }
+
+    private static Columns columnsOf(String[] cells) {
+        return cells.length == USES.size() ? USES : SETTINGS;
+    }
+
+    /** {@code YYYY-MM-DD} without the formatter machinery (a record has two dates; this is a hot path). */
+    private static LocalDate plainDate(String t) {
+        if (t.charAt(4) != '-' || t.charAt(7) != '-') {
+            throw new DateTimeParseException("not YYYY-MM-DD", t, 0);
+        }
+        int year = digits(t, 0, 4);
+        int month = digits(t, 5, 7);
+        int day = digits(t, 8, 10);
+        try {
+            return LocalDate.of(year, month, day);
+        } catch (java.time.DateTimeException e) {
+            throw new DateTimeParseException(e.getMessage(), t, 0);
+        }
+    }
+
+    private static int digits(String t, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            char c = t.charAt(i);
+            if (c < '0' || c > '9') {
+                throw new DateTimeParseException("not a digit", t, i);
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
+    }
+
+    /** A date ({@code 2024-09-18}) or a date-time with an offset or none (its date; UTC for an offset). */
+    static LocalDate date(String column, String text) throws RowException {
+        String t = text.strip();
+        try {
+            if (t.length() == 10) {
+                return plainDate(t);
+            }
+            if (t.endsWith("Z") || t.lastIndexOf('+') > 9 || t.lastIndexOf('-') > 9) {
+                return OffsetDateTime.parse(t).withOffsetSameInstant(ZoneOffset.UTC).toLocalDate();
+            }
+            return LocalDateTime.parse(t).toLocalDate();
+        } catch (DateTimeParseException e) {
+            throw new RowException(column + ": '" + text + "' is not a date (YYYY-MM-DD) or ISO date-time");
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package dev.covenant.records;
+
+import java.time.LocalDate;
+
+/**
+ * A setting's value for one member on a use date.
+ *
+ * @param on         the value in force
+ * @param byMember   true when the member chose it (a change before the use date); false when it is the default
+ * @param changedOn  the date of that change, or null for the default
+ */
+public record SettingAtUse(String settingId, boolean on, boolean byMember, LocalDate changedOn, boolean defaultOn,
+        LocalDate introduced) {
+
+    /** The member turned the setting off before the use. */
+    public boolean optedOut() {
+        return byMember && !on;
+    }
+
+    /** On only because it defaulted on and the member never touched it: no affirmative consent. */
+    public boolean onByDefault() {
+        return on && !byMember && defaultOn;
+    }
+}

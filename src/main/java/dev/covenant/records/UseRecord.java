@@ -1,0 +1,67 @@
+package dev.covenant.records;
+
+import dev.covenant.model.Region;
+import dev.covenant.model.Relationship;
+import dev.covenant.model.Taxonomy;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * One use of one data item, as logged by the platform (a data-use log or training manifest row),
+ * joined with the member's settings as they stood on the use date. Record rules match these.
+ *
+ * @param source   the file the row was read from, as shown in diagnostics
+ * @param line     its line (1-based; for Parquet on Spark, the row number)
+ * @param settings the scenario's settings that enable this use where the member lives, each with
+ *                 the value in force on the use date (the setting's default if the member never changed it)
+ */
+public record UseRecord(
+        String recordId,
+        String memberId,
+        String tier,
+        String region,
+        String category,
+        LocalDate collected,
+        String use,
+        LocalDate used,
+        String recipient,
+        Relationship relationship,
+        String model,
+        Integer memberAge,
+        String source,
+        long line,
+        List<SettingAtUse> settings) {
+
+    public UseRecord {
+        settings = List.copyOf(settings);
+    }
+
+    /** True when the use is {@code key} or a narrower use under it. */
+    public boolean hasUse(String key) {
+        return Taxonomy.within(use, key);
+    }
+
+    /** True when the data category is {@code key} or a narrower category under it. */
+    public boolean hasCategory(String key) {
+        return Taxonomy.within(category, key);
+    }
+
+    public boolean inRegion(String container) {
+        return Region.within(region, container);
+    }
+
+    /** True when the data went to someone other than the platform itself (affiliates included). */
+    public boolean sharedOutside() {
+        return relationship != null && relationship.outsidePlatform();
+    }
+
+    /** True when the member's age is known and below {@code years}. */
+    public boolean youngerThan(int years) {
+        return memberAge != null && memberAge < years;
+    }
+
+    /** The file and line the record was read from. */
+    public String location() {
+        return source + ":" + line;
+    }
+}

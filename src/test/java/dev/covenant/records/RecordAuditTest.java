@@ -1,0 +1,255 @@
+package dev.covenant.records;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.covenant.cli.Main;
+import dev.covenant.generate.RecordGenerator;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code covenant audit} end to end: real files, the real record rules, the real CLI. */
+class RecordAuditTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String SCENARIO = "fixtures/linkedin/linkedin-2024-as-alleged.yaml";
+    private static final Path USES = Path.of("fixtures/records/linkedin/uses.csv");
+    private static final Path HISTORY = Path.of("fixtures/records/linkedin/settings-history.csv");
+    private static final String HEADER = RecordGenerator.USES_HEADER + "\n";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void every_record_rule_fires_on_its_fixtures_and_not_on_its_near_misses() throws IOException {
+        Run run = audit(dir.resolve("out"), "--records", USES.toString(), "--settings-history", HISTORY.toString());
+        assertThat(run.code()).as(run.err()).isEqualTo(1);
+
+        Map<String, Set<String>> rulesByRecord = findingsByRecord(dir.resolve("out"));
+        Set<String> fires = new TreeSet<>();
+        Set<String> near = new TreeSet<>();
+        for (String line : Files.readAllLines(USES).subList(1, Files.readAllLines(USES).size())) {
+            String id = line.substring(0, line.indexOf(','));
+            String rule = id.replaceFirst("^(fires|near)-", "").replaceFirst("-\\d+$", "");
+            Set<String> flagged = rulesByRecord.getOrDefault(id, Set.of());
+            if (id.startsWith("fires-")) {
+                assertThat(flagged).as(id).contains(rule);
+                fires.add(rule);
+            } else {
+                assertThat(flagged).as(id).doesNotContain(rule);
+                near.add(rule);
+            }
+        }
+        Set<String> ruleIds = ruleIds();
+        assertThat(fires).as("rules with a record that fires").isEqualTo(ruleIds);
+        assertThat(near).as("rules with a near miss").isEqualTo(ruleIds);
+    }
+
+    @Test
+    void the_summary_counts_rules_by_region_and_tier_distinct_members_and_sca_exposure() throws IOException {
+        audit(dir.resolve("out"), "--records", USES.toString(), "--settings-history", HISTORY.toString());
+        JsonNode summary = JSON.readTree(dir.resolve("out/summary.json").toFile());
+
+        assertThat(summary.at("/rows/read").asLong()).isEqualTo(23);
+        assertThat(summary.at("/rows/evaluated").asLong()).isEqualTo(23);
+        assertThat(summary.at("/inputs/history_rows").asLong()).isEqualTo(4);
+        JsonNode sca = rule(summary, "REC-SCA-DISCLOSURE");
+        assertThat(sca.get("records").asLong()).isEqualTo(1);
+        assertThat(sca.at("/exposure/amount").asLong()).isEqualTo(1_000);
+        JsonNode consent = rule(summary, "REC-NO-AFFIRMATIVE-CONSENT");
+        assertThat(consent.get("members").asLong()).as("distinct members, not records")
+                .isLessThan(consent.get("records").asLong());
+        long byRegionTier = 0;
+        for (JsonNode rt : consent.get("by_region_tier")) {
+            byRegionTier += rt.get("records").asLong();
+        }
+        assertThat(byRegionTier).isEqualTo(consent.get("records").asLong());
+        assertThat(summary.get("findings").asLong()).isEqualTo(Files.readAllLines(dir.resolve("out/findings.jsonl")).size());
+    }
+
+    @Test
+    void json_lines_input_gives_the_same_findings_as_csv() throws IOException {
+        Path jsonl = dir.resolve("uses.jsonl");
+        List<String> lines = Files.readAllLines(USES);
+        String[] header = lines.get(0).split(",");
+        try (Writer w = Files.newBufferedWriter(jsonl)) {
+            for (String line : lines.subList(1, lines.size())) {
+                String[] cells = RowFormat.splitCsv(line, header.length);
+                Map<String, String> row = new TreeMap<>();
+                for (int i = 0; i < header.length; i++) {
+                    if (cells[i] != null) {
+                        row.put(header[i], cells[i]);
+                    }
+                }
+                w.write(JSON.writeValueAsString(row) + "\n");
+            }
+        } catch (RowFormat.RowException e) {
+            throw new AssertionError(e);
+        }
+        audit(dir.resolve("csv"), "--records", USES.toString(), "--settings-history", HISTORY.toString());
+        audit(dir.resolve("jsonl"), "--records", jsonl.toString(), "--settings-history", HISTORY.toString());
+
+        assertThat(findingsByRecord(dir.resolve("jsonl"))).isEqualTo(findingsByRecord(dir.resolve("csv")));
+    }
+
+    @Test
+    void bad_rows_get_a_diagnostic_with_file_and_line_are_counted_and_the_others_are_judged() throws IOException {
+        Path uses = dir.resolve("uses.csv");
+        Files.writeString(uses, HEADER
+                + "r1,m1,free,US,user.content.private,2021-01-01,train_ai_system,2024-10-01,Affiliate,affiliate,,\n"
+                + "r2,m2,free,XX,user.content.private,2021-01-01,train_ai_system,2024-10-01,,self,,\n"
+                + "r3,m3,free,US,user.content.private,2021-01-01,train_ai_system,2024-13-01,,self,,\n"
+                + "r4,m4,free,US,no.such.category,2021-01-01,train_ai_system,2024-10-01,,self,,\n"
+                + "r5,m5,free,US,user.content.private,2021-01-01,train_ai_system,2024-10-01,\"unterminated,self,,\n"
+                + "r6,m6,free,US\n"
+                + "r7,m7,free,US,user.content.private,2021-01-01,train_ai_system,2024-10-01,Someone,,,\n"
+                + "r8,m8,free,US,user.content.private,2021-01-01,train_ai_system,2024-10-01,,self,,abc\n"
+                + "r9,,free,US,user.content.private,2021-01-01,train_ai_system,2024-10-01,,self,,\n"
+                + "r10,m10,free,US,user.content.private,2021-01-01,train_ai_system,2024-10-01,Affiliate,affiliate,,\n");
+        Path history = dir.resolve("history.csv");
+        Files.writeString(history, RecordGenerator.SETTINGS_HEADER + "\n"
+                + "m1,no-such-setting,off,2024-09-01\n"
+                + "m1,data-for-genai-improvement,maybe,2024-09-01\n");
+
+        Run run = audit(dir.resolve("out"), "--records", uses.toString(), "--settings-history", history.toString());
+
+        assertThat(run.code()).isEqualTo(2);
+        String u = uses.toString();
+        assertThat(run.err()).contains(
+                u + ":3:", "unknown region code 'XX'",
+                u + ":4:", "used_at: '2024-13-01' is not a date",
+                u + ":5:", "'no.such.category' is not a Fides data category",
+                u + ":6:", "unterminated quoted cell",
+                u + ":7:", "cells; the header has 12 columns",
+                u + ":8:", "recipient 'Someone' needs a relationship",
+                u + ":9:", "member_age: 'abc' is not a whole number",
+                u + ":10:", "missing member_id",
+                history + ":2:", "unknown setting 'no-such-setting'; the scenario defines: data-for-genai-improvement",
+                history + ":3:", "value: 'maybe' is not on or off");
+        JsonNode summary = JSON.readTree(dir.resolve("out/summary.json").toFile());
+        assertThat(summary.at("/rows/read").asLong()).isEqualTo(10);
+        assertThat(summary.at("/rows/evaluated").asLong()).isEqualTo(2);
+        assertThat(summary.at("/rows/invalid").asLong()).isEqualTo(8);
+        assertThat(summary.at("/inputs/history_invalid_rows").asLong()).isEqualTo(2);
+        assertThat(findingsByRecord(dir.resolve("out"))).containsKeys("r1", "r10");
+        assertThat(Files.readAllLines(dir.resolve("out/diagnostics.jsonl"))).hasSize(10);
+    }
+
+    @Test
+    void an_unusable_input_is_refused_with_its_file_and_line_and_nothing_is_written() throws IOException {
+        Path uses = dir.resolve("uses.csv");
+        Files.writeString(uses, "record_id,member,tier\nr1,m1,free\n");
+        Run header = audit(dir.resolve("out"), "--records", uses.toString());
+        assertThat(header.code()).isEqualTo(2);
+        assertThat(header.err()).contains(uses + ":1:", "header: unknown column 'member'; expected: record_id, member_id");
+        assertThat(dir.resolve("out/summary.json")).doesNotExist();
+
+        Path history = dir.resolve("history.csv");
+        Files.writeString(history, RecordGenerator.SETTINGS_HEADER + "\nm1,data-for-genai-improvement,off,2024-09-01\n"
+                + "m2,data-for-genai-improvement,off,2024-09-01\nm3,data-for-genai-improvement,off,2024-09-01\n");
+        Run limit = audit(dir.resolve("out"), "--records", USES.toString(), "--settings-history", history.toString(), "--max-history-rows", "2");
+        assertThat(limit.code()).isEqualTo(2);
+        assertThat(limit.err()).contains(history + ":4:", "settings history has more than 2 rows; raise --max-history-rows");
+
+        Path binary = dir.resolve("binary.jsonl");
+        Files.write(binary, new byte[] {'{', (byte) 0xC3, (byte) 0x28, '}', '\n'});
+        Run utf8 = audit(dir.resolve("out"), "--records", binary.toString());
+        assertThat(utf8.code()).isEqualTo(2);
+        assertThat(utf8.err()).contains(binary.toString(), "not valid UTF-8");
+
+        Run unknown = audit(dir.resolve("out"), "--records", dir.resolve("uses.txt").toString());
+        assertThat(unknown.code()).isEqualTo(2);
+        assertThat(unknown.err()).contains("uses.txt", "no such file or directory");
+    }
+
+    @Test
+    void findings_do_not_depend_on_threads_or_chunk_size() throws Exception {
+        Path data = dir.resolve("gen");
+        Files.createDirectories(data);
+        RecordGenerator generator = new RecordGenerator(7, 20_000);
+        try (Writer w = Files.newBufferedWriter(data.resolve("uses.csv"))) {
+            generator.writeUses(20_000, w);
+        }
+        try (Writer w = Files.newBufferedWriter(data.resolve("settings.csv"))) {
+            generator.writeSettings(w);
+        }
+        dev.covenant.model.Scenario context = dev.covenant.scenario.ScenarioLoader.load(Path.of(SCENARIO), SCENARIO).scenario();
+        RecordEngine engine = new RecordEngine(RecordRules.shipped(), RecordEngine.contextOf(context),
+                dev.covenant.engine.Limits.DEFAULT);
+        SettingsHistory history = Audit.readHistory(data.resolve("settings.csv"), "settings.csv", context.settings(), 1_000_000,
+                d -> { throw new AssertionError(d); });
+
+        List<String> one = lines(engine, history, data.resolve("uses.csv"), new Audit.Options(1, 7, 1_000_000));
+        List<String> two = lines(engine, history, data.resolve("uses.csv"), new Audit.Options(2, 1_000, 1_000_000));
+
+        assertThat(one).hasSizeGreaterThan(5_000).isEqualTo(two);
+        assertThat(one.stream().map(l -> l.replaceAll(".*\"rule\":\"([A-Z-]+)\".*", "$1")).collect(Collectors.toSet()))
+                .as("the generated log exercises every record rule").isEqualTo(ruleIds());
+    }
+
+    private static List<String> lines(RecordEngine engine, SettingsHistory history, Path uses, Audit.Options options) throws Exception {
+        List<String> out = new ArrayList<>();
+        Audit.run(engine, history, List.of(uses), List.of("uses.csv"), options, new Audit.Sink() {
+            @Override
+            public void finding(RecordEngine.Flag flag) {
+                out.add(AuditSummary.line(flag));
+            }
+
+            @Override
+            public void diagnostic(dev.covenant.source.Diagnostic diagnostic) {
+                throw new AssertionError(diagnostic);
+            }
+        });
+        return out;
+    }
+
+    private static Set<String> ruleIds() {
+        return RecordRules.shipped().catalog().obligations().stream().map(dev.covenant.engine.RuleInfo::id)
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private static JsonNode rule(JsonNode summary, String id) {
+        for (JsonNode r : summary.get("rules")) {
+            if (r.get("rule").asText().equals(id)) {
+                return r;
+            }
+        }
+        throw new AssertionError("no rule " + id + " in summary");
+    }
+
+    private static Map<String, Set<String>> findingsByRecord(Path out) throws IOException {
+        Map<String, Set<String>> byRecord = new TreeMap<>();
+        for (String line : Files.readAllLines(out.resolve("findings.jsonl"), StandardCharsets.UTF_8)) {
+            JsonNode f = JSON.readTree(line);
+            byRecord.computeIfAbsent(f.get("record_id").asText(), k -> new TreeSet<>()).add(f.get("rule").asText());
+        }
+        return byRecord;
+    }
+
+    private Run audit(Path out, String... args) {
+        List<String> all = new ArrayList<>(List.of("audit", "-q", "--scenario", SCENARIO, "--out", out.toString()));
+        all.addAll(List.of(args));
+        StringWriter o = new StringWriter();
+        StringWriter e = new StringWriter();
+        int code = Main.execute(new PrintWriter(o), new PrintWriter(e), all.toArray(String[]::new));
+        return new Run(code, o.toString(), e.toString());
+    }
+
+    private record Run(int code, String out, String err) {
+    }
+}
