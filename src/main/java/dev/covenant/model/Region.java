@@ -22,7 +22,29 @@ public final class Region {
     private Region() {
     }
 
+    /**
+     * Answers are memoised: record audits ask the same few questions millions of times. Codes come
+     * from a small vocabulary (countries, subdivisions), so the maps stay small; they are bounded
+     * anyway, and past the bound answers are computed each time.
+     */
+    private static final int MEMO_LIMIT = 10_000;
+    private static final java.util.concurrent.ConcurrentHashMap<String, Boolean> VALID = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.ConcurrentHashMap<String, Boolean>> WITHIN =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     public static boolean isValid(String code) {
+        Boolean known = VALID.get(code);
+        if (known != null) {
+            return known;
+        }
+        boolean valid = computeValid(code);
+        if (VALID.size() < MEMO_LIMIT) {
+            VALID.put(code, valid);
+        }
+        return valid;
+    }
+
+    private static boolean computeValid(String code) {
         if (GROUPS.contains(code) || COUNTRIES.contains(code)) {
             return true;
         }
@@ -32,6 +54,24 @@ public final class Region {
 
     /** True when every place in {@code code} is also in {@code container}. */
     public static boolean within(String code, String container) {
+        java.util.concurrent.ConcurrentHashMap<String, Boolean> byContainer = WITHIN.get(code);
+        if (byContainer == null) {
+            if (WITHIN.size() >= MEMO_LIMIT) {
+                return computeWithin(code, container);
+            }
+            byContainer = WITHIN.computeIfAbsent(code, c -> new java.util.concurrent.ConcurrentHashMap<>());
+        }
+        Boolean known = byContainer.get(container);
+        if (known == null) {
+            known = computeWithin(code, container);
+            if (byContainer.size() < MEMO_LIMIT) {
+                byContainer.put(container, known);
+            }
+        }
+        return known;
+    }
+
+    private static boolean computeWithin(String code, String container) {
         String region = canonical(code);
         String outer = canonical(container);
         if (region.equals(outer)) {

@@ -81,6 +81,10 @@ public final class RecordEngine {
         } finally {
             session.dispose();
         }
+        java.util.IdentityHashMap<UseRecord, Integer> order = new java.util.IdentityHashMap<>(records.size() * 2);
+        for (int i = 0; i < records.size(); i++) {
+            order.put(records.get(i), i);
+        }
         List<Flag> flags = new ArrayList<>(raw.size());
         for (RecordFinding f : raw) {
             Judged judged = judged(f.rule());
@@ -94,7 +98,8 @@ public final class RecordEngine {
                 flags.add(new Flag(f.record(), judged, List.copyOf(applicable), against(f.against())));
             }
         }
-        flags.sort(Comparator.comparingLong((Flag f) -> f.record().line()).thenComparing(f -> f.record().source())
+        // Record order within the chunk (its input order), then rule id, then what it was held against.
+        flags.sort(Comparator.comparingInt((Flag f) -> order.get(f.record()))
                 .thenComparing(f -> f.rule().id()).thenComparing(Flag::against));
         return flags;
     }
@@ -136,10 +141,24 @@ public final class RecordEngine {
         });
     }
 
-    private static String against(Object o) {
+    /** Descriptions of what records were held against: few distinct ones, each asked for many times. */
+    private final Map<Object, String> againstText = new ConcurrentHashMap<>();
+
+    private String against(Object o) {
         if (o == null) {
             return "";
         }
+        String known = againstText.get(o);
+        if (known == null) {
+            known = describe(o);
+            if (againstText.size() < 100_000) {
+                againstText.put(o, known);
+            }
+        }
+        return known;
+    }
+
+    private static String describe(Object o) {
         if (o instanceof SettingAtUse s) {
             return "setting " + s.settingId() + (s.byMember() ? " turned off by the member on " + s.changedOn()
                     : " on by default (introduced " + s.introduced() + "), never changed by the member");

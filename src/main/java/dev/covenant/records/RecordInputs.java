@@ -27,6 +27,9 @@ public final class RecordInputs {
             List.of("member_id", "setting_id", "value", "changed_at"),
             List.of("member_id", "setting_id", "value", "changed_at"));
 
+    private static final java.util.Map<String, Relationship> RELATIONSHIPS = java.util.Arrays.stream(Relationship.values())
+            .collect(java.util.stream.Collectors.toUnmodifiableMap(Relationship::key, r -> r));
+
     private RecordInputs() {
     }
 
@@ -54,8 +57,10 @@ public final class RecordInputs {
         }
         Relationship relationship = null;
         if (c[9] != null) {
-            relationship = Keyed.parse(Relationship.class, c[9]).orElseThrow(() -> new RowException(
-                    "relationship: unknown value '" + c[9] + "'; expected one of: " + Keyed.choices(Relationship.class)));
+            relationship = RELATIONSHIPS.get(c[9]);
+            if (relationship == null) {
+                throw new RowException("relationship: unknown value '" + c[9] + "'; expected one of: " + Keyed.choices(Relationship.class));
+            }
         } else if (c[8] != null) {
             throw new RowException("recipient '" + c[8] + "' needs a relationship (" + Keyed.choices(Relationship.class) + ")");
         }
