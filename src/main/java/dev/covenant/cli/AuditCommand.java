@@ -2,7 +2,6 @@ package dev.covenant.cli;
 
 import dev.covenant.engine.Limits;
 import dev.covenant.engine.RuleBase;
-import dev.covenant.engine.RuleSources;
 import dev.covenant.finding.Report;
 import dev.covenant.finding.Severity;
 import dev.covenant.model.Scenario;
@@ -26,7 +25,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -64,9 +62,9 @@ public final class AuditCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Directory for findings.jsonl, summary.json, diagnostics.jsonl.")
     Path out;
 
-    @Option(names = "--rules", paramLabel = "DIR", defaultValue = "rules",
-            description = "The rule pack; record rules are its records/ subdirectory. Default: ${DEFAULT-VALUE}/")
-    Path rules;
+    /** --rules names the pack; the record rules are its records/ subdirectory. */
+    @CommandLine.Mixin
+    RuleOptions ruleOptions;
 
     @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "low",
             description = "Exit 1 when a finding is at or above this severity. Default: ${DEFAULT-VALUE}")
@@ -78,9 +76,6 @@ public final class AuditCommand implements Callable<Integer> {
     @Option(names = "--max-history-rows", paramLabel = "N", defaultValue = "" + SettingsHistory.DEFAULT_MAX_ROWS,
             description = "Refuse a settings history longer than this (it is held in memory: 8 bytes a change, ~100 a member). Default: ${DEFAULT-VALUE}")
     long maxHistoryRows;
-
-    @Option(names = {"-v", "--verbose"}, description = "Log what the engine does to standard error.")
-    boolean verbose;
 
     @Option(names = {"-q", "--quiet"}, description = "No progress lines on standard error.")
     boolean quiet;
@@ -95,7 +90,7 @@ public final class AuditCommand implements Callable<Integer> {
         }
 
         LoadResult loaded = ScenarioLoader.load(scenario, ScenarioFiles.display(scenario));
-        RuleBase recordRules = loadRecordRules();
+        RuleBase recordRules = ruleOptions.loadRecords();
         List<Diagnostic> fatal = new ArrayList<>(loaded.diagnostics());
         fatal.addAll(recordRules.diagnostics());
         if (recordRules.isUsable()) {
@@ -103,7 +98,7 @@ public final class AuditCommand implements Callable<Integer> {
         }
         List<Path> files = new ArrayList<>();
         for (Path p : records) {
-            collect(p, files, fatal);
+            Audit.collectFiles(p, files, fatal);
         }
         if (!fatal.isEmpty()) {
             Output.diagnostics(fatal.stream().sorted().toList(), err);
@@ -167,14 +162,10 @@ public final class AuditCommand implements Callable<Integer> {
                 Output.diagnostics(List.of(unreadable), err);
                 return Report.EXIT_INVALID;
             }
-            Map<String, Object> inputs = new LinkedHashMap<>();
-            inputs.put("scenario", ScenarioFiles.display(scenario));
-            inputs.put("records", files.stream().map(ScenarioFiles::display).toList());
-            inputs.put("settings_history", settingsHistory == null ? null : ScenarioFiles.display(settingsHistory));
-            inputs.put("history_rows", history.rows());
-            inputs.put("history_members", history.members());
-            inputs.put("history_invalid_rows", log.historyRows(settingsHistory == null ? null : ScenarioFiles.display(settingsHistory)));
-            summary.write(summaryFile.writer(), inputs);
+            String historyDisplay = settingsHistory == null ? null : ScenarioFiles.display(settingsHistory);
+            summary.write(summaryFile.writer(), AuditSummary.inputs(ScenarioFiles.display(scenario),
+                    files.stream().map(ScenarioFiles::display).toList(), historyDisplay, history.rows(), history.members(),
+                    log.historyRows(historyDisplay)));
             findings.commit();
             diagnostics.commit();
             summaryFile.commit();
@@ -189,40 +180,6 @@ public final class AuditCommand implements Callable<Integer> {
                 return Report.EXIT_INVALID;
             }
             return summary.anyAtLeast(threshold) ? Report.EXIT_FINDINGS : Report.EXIT_CLEAN;
-        }
-    }
-
-    /** Like the scenario pack: precompiled from the cache when these record rules were compiled before. */
-    private RuleBase loadRecordRules() {
-        Path dir = rules.resolve(RuleSources.RECORDS);
-        dev.covenant.engine.PackCache cache = dev.covenant.engine.PackCache.standard();
-        if (cache == null || !Files.isDirectory(dir)) {
-            return RuleBase.compile(dir);
-        }
-        RuleBase base = RuleBase.load(dir, cache);
-        if (base.isUsable() && !base.fromCache()) {
-            cache.warmInBackground(dir);
-        }
-        return base;
-    }
-
-    private static void collect(Path path, List<Path> files, List<Diagnostic> problems) throws IOException {
-        if (Files.isDirectory(path)) {
-            try (Stream<Path> walk = Files.walk(path)) {
-                List<Path> found = walk.filter(Files::isRegularFile)
-                        .filter(p -> dev.covenant.records.RowFormat.of(p) != null).sorted().toList();
-                if (found.isEmpty()) {
-                    problems.add(new Diagnostic(SourceSpan.of(ScenarioFiles.display(path), 0, 0), "no *.csv or *.jsonl record files found"));
-                }
-                files.addAll(found);
-            }
-        } else if (!Files.exists(path)) {
-            problems.add(new Diagnostic(SourceSpan.of(ScenarioFiles.display(path), 0, 0), "no such file or directory"));
-        } else if (dev.covenant.records.RowFormat.of(path) == null) {
-            problems.add(new Diagnostic(SourceSpan.of(ScenarioFiles.display(path), 0, 0),
-                    "unknown record format; name the file *.csv, *.jsonl or *.ndjson"));
-        } else {
-            files.add(path);
         }
     }
 
@@ -245,10 +202,7 @@ public final class AuditCommand implements Callable<Integer> {
                 Output.diagnostics(List.of(d), err);
             }
             try {
-                StringBuilder line = new StringBuilder();
-                line.append("{\"file\":").append(json(d.where().file())).append(",\"line\":").append(d.where().line())
-                        .append(",\"message\":").append(json(d.message())).append("}\n");
-                file.write(line.toString());
+                file.write(AuditSummary.diagnosticLine(d) + "\n");
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
@@ -266,12 +220,6 @@ public final class AuditCommand implements Callable<Integer> {
             if (count > SHOWN_DIAGNOSTICS) {
                 err.printf(Locale.ROOT, "... and %,d more invalid rows (all in diagnostics.jsonl)%n", count - SHOWN_DIAGNOSTICS);
             }
-        }
-
-        private static String json(String text) {
-            StringBuilder s = new StringBuilder("\"");
-            com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance().quoteAsString(text, s);
-            return s.append('"').toString();
         }
     }
 

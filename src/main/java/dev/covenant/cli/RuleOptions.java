@@ -18,13 +18,22 @@ final class RuleOptions {
      * compiled before, else compiled now and stored in the background for the next run.
      */
     dev.covenant.engine.RuleBase load() {
+        return load(rules);
+    }
+
+    /** The record-rule pack ({@code records/} under {@code --rules}), for {@code covenant audit}; cached the same way. */
+    dev.covenant.engine.RuleBase loadRecords() {
+        return load(rules.resolve(dev.covenant.engine.RuleSources.RECORDS));
+    }
+
+    private static dev.covenant.engine.RuleBase load(Path dir) {
         dev.covenant.engine.PackCache cache = dev.covenant.engine.PackCache.standard();
-        if (cache == null) {
-            return dev.covenant.engine.RuleBase.compile(rules);
+        if (cache == null || !java.nio.file.Files.isDirectory(dir)) {
+            return dev.covenant.engine.RuleBase.compile(dir);
         }
-        dev.covenant.engine.RuleBase base = dev.covenant.engine.RuleBase.load(rules, cache);
+        dev.covenant.engine.RuleBase base = dev.covenant.engine.RuleBase.load(dir, cache);
         if (base.isUsable() && !base.fromCache()) {
-            cache.warmInBackground(rules);
+            cache.warmInBackground(dir);
         }
         return base;
     }

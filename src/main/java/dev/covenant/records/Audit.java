@@ -76,6 +76,26 @@ public final class Audit {
     private Audit() {
     }
 
+    /** Adds {@code path} (a record file, or a directory searched for them in path order) to {@code files}. */
+    public static void collectFiles(Path path, List<Path> files, List<Diagnostic> problems) throws IOException {
+        String display = dev.covenant.scenario.ScenarioFiles.display(path);
+        if (Files.isDirectory(path)) {
+            try (java.util.stream.Stream<Path> walk = Files.walk(path)) {
+                List<Path> found = walk.filter(Files::isRegularFile).filter(p -> RowFormat.of(p) != null).sorted().toList();
+                if (found.isEmpty()) {
+                    problems.add(new Diagnostic(SourceSpan.of(display, 0, 0), "no *.csv or *.jsonl record files found"));
+                }
+                files.addAll(found);
+            }
+        } else if (!Files.exists(path)) {
+            problems.add(new Diagnostic(SourceSpan.of(display, 0, 0), "no such file or directory"));
+        } else if (RowFormat.of(path) == null) {
+            problems.add(new Diagnostic(SourceSpan.of(display, 0, 0), "unknown record format; name the file *.csv, *.jsonl or *.ndjson"));
+        } else {
+            files.add(path);
+        }
+    }
+
     /** Reads a settings history file; bad rows go to {@code bad}, an unusable file or one over the limit throws. */
     public static SettingsHistory readHistory(Path file, String display, List<dev.covenant.model.Setting> settings, long maxRows,
             Consumer<Diagnostic> bad) throws InputException {

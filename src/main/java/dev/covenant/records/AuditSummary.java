@@ -157,6 +157,26 @@ public final class AuditSummary {
         }
     }
 
+    /** The {@code inputs} block of summary.json, built the same way embedded and on Spark. */
+    public static Map<String, Object> inputs(String scenario, List<String> records, String settingsHistory, long historyRows,
+            long historyMembers, long historyInvalidRows) {
+        Map<String, Object> inputs = new java.util.LinkedHashMap<>();
+        inputs.put("scenario", scenario);
+        inputs.put("records", records);
+        inputs.put("settings_history", settingsHistory);
+        inputs.put("history_rows", historyRows);
+        inputs.put("history_members", historyMembers);
+        inputs.put("history_invalid_rows", historyInvalidRows);
+        return inputs;
+    }
+
+    /** One bad row as a line of diagnostics.jsonl (no newline). */
+    public static String diagnosticLine(dev.covenant.source.Diagnostic d) {
+        StringBuilder s = new StringBuilder(160);
+        field(s.append('{'), "file", d.where().file()).append(",\"line\":").append(d.where().line()).append(',');
+        return field(s, "message", d.message()).append('}').toString();
+    }
+
     /**
      * One finding as a JSON Lines line (no newline), the same embedded and on Spark. Written directly
      * with Jackson's string quoting: this runs once per finding, millions of times.

@@ -108,6 +108,20 @@ public final class RecordEngine {
     public record Flag(UseRecord record, Judged rule, List<String> citations, String against) {
     }
 
+    /** Every record rule's metadata by id (to write a summary from aggregates, as on Spark). */
+    public Map<String, Judged> rulesById() {
+        Map<String, Judged> byId = new java.util.TreeMap<>();
+        for (org.kie.api.definition.KiePackage pkg : rules.kieBase().getKiePackages()) {
+            for (Rule rule : pkg.getRules()) {
+                RuleInfo info = rules.catalog().get(rule);
+                if (info != null && !info.derive()) {
+                    byId.put(info.id(), judged(rule));
+                }
+            }
+        }
+        return byId;
+    }
+
     /** Record-rule metadata beyond the catalog's: {@code @exposure("1000 USD per distinct member")}. */
     public static List<dev.covenant.source.Diagnostic> lint(RuleBase rules) {
         List<dev.covenant.source.Diagnostic> problems = new ArrayList<>();

@@ -147,7 +147,7 @@ public enum RowFormat {
     }
 
     /** The columns of one kind of input, in a fixed order, with the ones a row must have. */
-    public record Columns(List<String> names, List<String> required) {
+    public record Columns(List<String> names, List<String> required) implements java.io.Serializable {
 
         public int size() {
             return names.size();

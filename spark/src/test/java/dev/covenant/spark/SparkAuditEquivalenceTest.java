@@ -1,0 +1,116 @@
+package dev.covenant.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.covenant.cli.Main;
+import dev.covenant.generate.RecordGenerator;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The same generated data set (100,000 records, seeded, with some bad rows) through
+ * {@code covenant audit} and through the Spark job in local mode: identical per-record findings,
+ * summaries and diagnostics.
+ */
+class SparkAuditEquivalenceTest {
+
+    private static SparkSession spark;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void startSpark() {
+        spark = SparkSession.builder().master("local[2]").appName("covenant-spark-test")
+                .config("spark.ui.enabled", "false")
+                .config("spark.sql.shuffle.partitions", "4")
+                .config("spark.default.parallelism", "4")
+                .getOrCreate();
+    }
+
+    @AfterAll
+    static void stopSpark() {
+        spark.stop();
+    }
+
+    @Test
+    void the_spark_job_gives_the_embedded_audits_findings_summary_and_diagnostics() throws Exception {
+        Path data = Path.of("target", "spark-equivalence");
+        deleteTree(data);
+        Files.createDirectories(data);
+        RecordGenerator generator = new RecordGenerator(3, 100_000);
+        try (Writer w = Files.newBufferedWriter(data.resolve("uses.csv"))) {
+            generator.writeUses(100_000, w);
+        }
+        try (Writer w = Files.newBufferedWriter(data.resolve("settings-history.csv"))) {
+            generator.writeSettings(w);
+        }
+        // Bad rows must be reported alike, with their lines.
+        Files.writeString(data.resolve("uses.csv"), "bad1,m1,free,XX,user.content.private,,train_ai_system,2024-10-01,,self,,\n"
+                + "bad2,m2,free,US,user.content.private,,train_ai_system,2024-10-01,\"open,self,,\n"
+                + "\n"
+                + "bad3,,free,US,user.content.private,,train_ai_system,2024-10-01,,self,,\n", StandardOpenOption.APPEND);
+        Files.writeString(data.resolve("settings-history.csv"), "m5,no-such-setting,off,2024-09-01\nm6,data-for-genai-improvement,maybe,2024-09-01\n",
+                StandardOpenOption.APPEND);
+        Path scenario = Path.of("src/main/resources/dev/covenant/records/context.yaml");
+        Path embedded = data.resolve("embedded");
+        Path distributed = data.resolve("spark");
+
+        StringWriter err = new StringWriter();
+        int code = Main.execute(new PrintWriter(new StringWriter()), new PrintWriter(err), "audit", "-q",
+                "--scenario", scenario.toString(), "--records", data.resolve("uses.csv").toString(),
+                "--settings-history", data.resolve("settings-history.csv").toString(), "--out", embedded.toString());
+        assertThat(code).as(err.toString()).isEqualTo(2);
+
+        SparkAudit.Result result = SparkAudit.run(spark, new SparkAudit.Options(scenario, List.of(data.resolve("uses.csv").toString()),
+                data.resolve("settings-history.csv").toString(), Path.of("rules"), distributed.toString()));
+
+        List<String> embeddedFindings = Files.readAllLines(embedded.resolve("findings.jsonl"), StandardCharsets.UTF_8);
+        List<String> sparkFindings = parts(distributed.resolve("findings"));
+        assertThat(embeddedFindings).hasSizeGreaterThan(30_000);
+        assertThat(sparkFindings).hasSameSizeAs(embeddedFindings);
+        assertThat(sparkFindings).isEqualTo(embeddedFindings);
+        assertThat(Files.readString(distributed.resolve("summary.json"))).isEqualTo(Files.readString(embedded.resolve("summary.json")));
+        assertThat(Files.readAllLines(distributed.resolve("diagnostics.jsonl")))
+                .hasSize(5)
+                .isEqualTo(Files.readAllLines(embedded.resolve("diagnostics.jsonl")));
+        assertThat(result.rows()).isEqualTo(100_003);
+        assertThat(result.invalid()).isEqualTo(3);
+    }
+
+    /** A Spark output directory's part files, concatenated in order. */
+    private static List<String> parts(Path directory) throws IOException {
+        List<String> lines = new ArrayList<>();
+        try (Stream<Path> files = Files.list(directory)) {
+            for (Path part : files.filter(p -> p.getFileName().toString().startsWith("part-")).sorted().toList()) {
+                lines.addAll(Files.readAllLines(part, StandardCharsets.UTF_8));
+            }
+        }
+        return lines;
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}
