@@ -66,6 +66,17 @@ public final class ValidateCommand implements Callable<Integer> {
                 }
             }
         }
+        // The record rules (covenant audit) are a pack of their own under records/; check them too.
+        Path records = ruleOptions.rules.resolve(dev.covenant.engine.RuleSources.RECORDS);
+        if (java.nio.file.Files.isDirectory(records)) {
+            try (RuleBase recordRules = RuleBase.compile(records)) {
+                problems.addAll(recordRules.diagnostics());
+                if (recordRules.isUsable()) {
+                    problems.addAll(dev.covenant.records.RecordEngine.lint(recordRules));
+                }
+                ruleFiles += recordRules.sources() == null ? 0 : recordRules.sources().files().size();
+            }
+        }
         List<Diagnostic> sorted = problems.stream().sorted().toList();
         PrintWriter out = spec.commandLine().getOut();
         if (format.equals("json")) {

@@ -178,6 +178,28 @@ class RecordAuditTest {
     }
 
     @Test
+    void a_broken_record_rule_is_reported_with_file_and_line_by_audit_and_validate() throws IOException {
+        Path rules = dir.resolve("rules");
+        Files.createDirectories(rules.resolve("records"));
+        Files.writeString(rules.resolve("base.drl"), "package p;\n");
+        String statutes = Files.readString(Path.of("rules/records/statutes.drl"))
+                .replace("@exposure(\"1000 USD per distinct member\")", "@exposure(\"lots\")");
+        Files.writeString(rules.resolve("records/statutes.drl"), statutes);
+        Files.writeString(rules.resolve("records/typo.drl"), "package rules.records;\nrule \"x\"\nwhen\n  UseRecordd( )\nthen\nend\n");
+
+        Run audit = audit(dir.resolve("out"), "--rules", rules.toString(), "--records", USES.toString());
+        assertThat(audit.code()).isEqualTo(2);
+        assertThat(audit.err()).contains("typo.drl:4:").contains("UseRecordd");
+
+        Files.delete(rules.resolve("records/typo.drl"));
+        StringWriter out = new StringWriter();
+        int code = Main.execute(new PrintWriter(out), new PrintWriter(new StringWriter()), "validate", "--rules", rules.toString(),
+                "fixtures/linkedin");
+        assertThat(code).isEqualTo(2);
+        assertThat(out.toString()).contains("statutes.drl:", "@exposure \"lots\" must read like \"1000 USD per distinct member\"");
+    }
+
+    @Test
     void findings_do_not_depend_on_threads_or_chunk_size() throws Exception {
         Path data = dir.resolve("gen");
         Files.createDirectories(data);

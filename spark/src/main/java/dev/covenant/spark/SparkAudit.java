@@ -131,7 +131,7 @@ public final class SparkAudit {
         }
     }
 
-    /** One output: a finding, a diagnostic, or a member's count of valid setting changes. */
+    /** One output: a finding, a diagnostic, a member's count of valid setting changes, or a chunk's count of judged records. */
     static final class Out implements Serializable {
         private static final long serialVersionUID = 1L;
         final char kind;
@@ -159,6 +159,7 @@ public final class SparkAudit {
     static final char USE_DIAGNOSTIC = 'U';
     static final char HISTORY_DIAGNOSTIC = 'H';
     static final char MEMBER = 'M';
+    static final char JUDGED = 'J';
 
     public static Result run(SparkSession spark, Options options) throws IOException, InputException {
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
@@ -204,7 +205,6 @@ public final class SparkAudit {
         if (!fatal.isEmpty()) {
             throw new InputException(fatal);
         }
-        uses = uses.cache();
 
         String[] names = displays.toArray(String[]::new);
         String historyName = historyDisplay;
@@ -216,16 +216,21 @@ public final class SparkAudit {
         // The as-of join: records and setting changes meet by member.
         JavaPairRDD<String, Row> usesByMember = uses.filter(r -> r.error == null).mapToPair(r -> new Tuple2<>(member(r.cells[1]), r));
         JavaPairRDD<String, Row> changesByMember = history.filter(r -> r.error == null).mapToPair(r -> new Tuple2<>(member(r.cells[0]), r));
-        JavaRDD<Out> judgedOut = usesByMember.cogroup(changesByMember)
+        // Small partitions keep each member group's shuffle read and judging within an executor's memory.
+        int partitions = Math.max(sc.defaultParallelism(), uses.getNumPartitions() * 2);
+        JavaRDD<Out> judgedOut = usesByMember.cogroup(changesByMember, partitions)
                 .mapPartitions(members -> new Judging(spec, names, historyName, members));
-        JavaRDD<Out> all = judgedOut.union(splitErrors).union(historySplitErrors).cache();
+        // Several actions read the outputs; kept on disk, streamed, so a partition never has to fit in memory.
+        JavaRDD<Out> all = judgedOut.union(splitErrors).union(historySplitErrors)
+                .persist(org.apache.spark.storage.StorageLevel.DISK_ONLY());
 
-        long rows = uses.count();
         long invalid = all.filter(o -> o.kind == USE_DIAGNOSTIC).count();
+        long rows = invalid + all.filter(o -> o.kind == JUDGED).map(o -> o.count).fold(0L, Long::sum);
 
         // Findings, in the embedded audit's order.
         all.filter(o -> o.kind == FINDING).mapToPair(o -> new Tuple2<>(o.key, o.text)).sortByKey().values()
                 .saveAsTextFile(options.out() + "/findings");
+        // Bad rows only: collected to write the one diagnostics.jsonl the embedded audit writes.
         List<String> diagnostics = all.filter(o -> o.kind == USE_DIAGNOSTIC || o.kind == HISTORY_DIAGNOSTIC)
                 .mapToPair(o -> new Tuple2<>(o.key, o.text)).sortByKey().values().collect();
 
@@ -240,13 +245,13 @@ public final class SparkAudit {
                 .countByValue();
         members.forEach(summary::setDistinctMembers);
         summary.countRows(rows, rows - invalid, invalid);
-        List<Out> memberCounts = all.filter(o -> o.kind == MEMBER).collect();
-        long historyRows = memberCounts.stream().mapToLong(o -> o.count).sum();
+        JavaRDD<Out> historyMembers = all.filter(o -> o.kind == MEMBER);
+        long historyRows = historyMembers.map(o -> o.count).fold(0L, Long::sum);
+        long historyMemberCount = historyMembers.count();
         long historyInvalid = all.filter(o -> o.kind == HISTORY_DIAGNOSTIC).count();
         all.unpersist();
-        uses.unpersist();
 
-        Map<String, Object> inputs = AuditSummary.inputs(scenarioDisplay, displays, historyDisplay, historyRows, memberCounts.size(), historyInvalid);
+        Map<String, Object> inputs = AuditSummary.inputs(scenarioDisplay, displays, historyDisplay, historyRows, historyMemberCount, historyInvalid);
         org.apache.hadoop.fs.Path outDir = new org.apache.hadoop.fs.Path(options.out());
         FileSystem fs = outDir.getFileSystem(sc.hadoopConfiguration());
         try (Writer w = new OutputStreamWriter(fs.create(new org.apache.hadoop.fs.Path(outDir, "summary.json"), true), StandardCharsets.UTF_8)) {
@@ -427,6 +432,7 @@ public final class SparkAudit {
         }
 
         private void judge() {
+            ready.add(new Out(JUDGED, null, null, null, null, null, null, chunk.size()));
             java.util.IdentityHashMap<UseRecord, Integer> files = new java.util.IdentityHashMap<>();
             for (int i = 0; i < chunk.size(); i++) {
                 files.put(chunk.get(i), chunkFiles.get(i));
