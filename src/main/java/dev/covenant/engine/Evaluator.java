@@ -110,16 +110,14 @@ public final class Evaluator {
                     ScenarioResult.Status.EVALUATED, collector.findings, List.of(), null, Timeline.of(scenario)));
         } catch (RuntimeException e) {
             stopper.finished();
+            if (stopper.stopped) {
+                // Drools may wrap the ThreadDeath on its way out.
+                return collector.trace(stopped(scenario, collector, stopper));
+            }
             String rule = collector.firing == null ? "" : " in rule '" + collector.firing + "'";
             return collector.trace(error(scenario, collector, "evaluation failed" + rule + ": " + rootMessage(e)));
-        } catch (ThreadDeath stopped) {
-            // The JVM also interrupts a thread it stops (to wake it from waits); left set, the flag
-            // breaks the next compile or evaluation on this thread.
-            Thread.interrupted();
-            String rule = collector.firing != null ? "; rule '" + collector.firing + "' was firing"
-                    : stopper.matching == null ? "" : "; the engine was matching the conditions of rule '" + stopper.matching + "'";
-            return collector.trace(error(scenario, collector, "evaluation exceeded its time budget of " + limits.timeBudget().toMillis()
-                    + " ms and did not yield to the halt, so it was stopped" + rule));
+        } catch (ThreadDeath death) {
+            return collector.trace(stopped(scenario, collector, stopper));
         } finally {
             stopper.finished();
             if (watchdog != null) {
@@ -145,6 +143,7 @@ public final class Evaluator {
         private final KieSession session;
         private boolean done;
         volatile String matching;
+        volatile boolean stopped;
 
         Stopper(Thread worker, KieSession session) {
             this.worker = worker;
@@ -162,10 +161,11 @@ public final class Evaluator {
             }
             matching = ruleBeingMatched(session);
             try {
+                stopped = true;
                 worker.stop();
                 done = true;
             } catch (UnsupportedOperationException notOnThisJvm) {
-                // Java 20+: left to Batch's outer wait.
+                stopped = false; // Java 20+: left to Batch's outer wait.
             }
         }
     }
@@ -181,6 +181,16 @@ public final class Evaluator {
             // The agenda is being changed by the evaluating thread; the message just names no rule.
         }
         return null;
+    }
+
+    private ScenarioResult stopped(Scenario scenario, Collector collector, Stopper stopper) {
+        // The JVM also interrupts a thread it stops (to wake it from waits); left set, the flag
+        // breaks the next compile or evaluation on this thread.
+        Thread.interrupted();
+        String rule = collector.firing != null ? "; rule '" + collector.firing + "' was firing"
+                : stopper.matching == null ? "" : "; the engine was matching the conditions of rule '" + stopper.matching + "'";
+        return error(scenario, collector, "evaluation exceeded its time budget of " + limits.timeBudget().toMillis()
+                + " ms and did not yield to the halt, so it was stopped" + rule);
     }
 
     private static ScenarioResult error(Scenario scenario, Collector collector, String message) {
