@@ -59,17 +59,7 @@ public final class GenerateCommand implements Callable<Integer> {
     }
 
     private int writeRecords() throws IOException {
-        Files.createDirectories(out);
-        dev.covenant.generate.RecordGenerator generator = new dev.covenant.generate.RecordGenerator(seed, records);
-        try (java.io.InputStream context = GenerateCommand.class.getResourceAsStream(dev.covenant.generate.RecordGenerator.CONTEXT_RESOURCE)) {
-            Files.write(out.resolve("scenario.yaml"), context.readAllBytes());
-        }
-        try (java.io.Writer w = Files.newBufferedWriter(out.resolve("uses.csv"), StandardCharsets.UTF_8)) {
-            generator.writeUses(records, w);
-        }
-        try (java.io.Writer w = Files.newBufferedWriter(out.resolve("settings-history.csv"), StandardCharsets.UTF_8)) {
-            generator.writeSettings(w);
-        }
+        dev.covenant.generate.RecordGenerator generator = dev.covenant.generate.RecordGenerator.write(out, seed, records);
         spec.commandLine().getErr().printf(Locale.ROOT, "covenant: wrote %,d records of %,d members, their settings history and scenario to %s%n",
                 records, generator.members(), out);
         return 0;

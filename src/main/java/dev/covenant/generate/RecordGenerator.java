@@ -36,6 +36,25 @@ public final class RecordGenerator {
         return members;
     }
 
+    /**
+     * Writes a whole data set into {@code dir}: {@code scenario.yaml} (the context), {@code uses.csv}
+     * ({@code records} rows) and {@code settings-history.csv}.
+     */
+    public static RecordGenerator write(java.nio.file.Path dir, long seed, long records) throws IOException {
+        java.nio.file.Files.createDirectories(dir);
+        RecordGenerator generator = new RecordGenerator(seed, records);
+        try (java.io.InputStream context = RecordGenerator.class.getResourceAsStream(CONTEXT_RESOURCE)) {
+            java.nio.file.Files.write(dir.resolve("scenario.yaml"), context.readAllBytes());
+        }
+        try (Writer w = java.nio.file.Files.newBufferedWriter(dir.resolve("uses.csv"), java.nio.charset.StandardCharsets.UTF_8)) {
+            generator.writeUses(records, w);
+        }
+        try (Writer w = java.nio.file.Files.newBufferedWriter(dir.resolve("settings-history.csv"), java.nio.charset.StandardCharsets.UTF_8)) {
+            generator.writeSettings(w);
+        }
+        return generator;
+    }
+
     /** Writes {@code count} use rows (with header). */
     public void writeUses(long count, Writer out) throws IOException {
         out.write(USES_HEADER);

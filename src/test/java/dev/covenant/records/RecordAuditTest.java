@@ -202,18 +202,11 @@ class RecordAuditTest {
     @Test
     void findings_do_not_depend_on_threads_or_chunk_size() throws Exception {
         Path data = dir.resolve("gen");
-        Files.createDirectories(data);
-        RecordGenerator generator = new RecordGenerator(7, 20_000);
-        try (Writer w = Files.newBufferedWriter(data.resolve("uses.csv"))) {
-            generator.writeUses(20_000, w);
-        }
-        try (Writer w = Files.newBufferedWriter(data.resolve("settings.csv"))) {
-            generator.writeSettings(w);
-        }
+        RecordGenerator.write(data, 7, 20_000);
         dev.covenant.model.Scenario context = dev.covenant.scenario.ScenarioLoader.load(Path.of(SCENARIO), SCENARIO).scenario();
         RecordEngine engine = new RecordEngine(RecordRules.shipped(), RecordEngine.contextOf(context),
                 dev.covenant.engine.Limits.DEFAULT);
-        SettingsHistory history = Audit.readHistory(data.resolve("settings.csv"), "settings.csv", context.settings(), 1_000_000,
+        SettingsHistory history = Audit.readHistory(data.resolve("settings-history.csv"), "settings-history.csv", context.settings(), 1_000_000,
                 d -> { throw new AssertionError(d); });
 
         List<String> one = lines(engine, history, data.resolve("uses.csv"), new Audit.Options(1, 7, 1_000_000));

@@ -7,7 +7,6 @@ import dev.covenant.generate.RecordGenerator;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,14 +50,7 @@ class SparkAuditEquivalenceTest {
     void the_spark_job_gives_the_embedded_audits_findings_summary_and_diagnostics() throws Exception {
         Path data = Path.of("target", "spark-equivalence");
         deleteTree(data);
-        Files.createDirectories(data);
-        RecordGenerator generator = new RecordGenerator(3, 100_000);
-        try (Writer w = Files.newBufferedWriter(data.resolve("uses.csv"))) {
-            generator.writeUses(100_000, w);
-        }
-        try (Writer w = Files.newBufferedWriter(data.resolve("settings-history.csv"))) {
-            generator.writeSettings(w);
-        }
+        RecordGenerator.write(data, 3, 100_000);
         // Bad rows must be reported alike, with their lines.
         Files.writeString(data.resolve("uses.csv"), "bad1,m1,free,XX,user.content.private,,train_ai_system,2024-10-01,,self,,\n"
                 + "bad2,m2,free,US,user.content.private,,train_ai_system,2024-10-01,\"open,self,,\n"
