@@ -179,6 +179,13 @@ public final class SparkAudit {
             if (input.contains("://")) {
                 files.add(input);
                 displays.add(input);
+            } else if (input.toLowerCase(Locale.ROOT).endsWith(".parquet")) {
+                // A Parquet file, or the directory of part files Spark writes: read as one input.
+                if (!Files.exists(local)) {
+                    fatal.add(new Diagnostic(SourceSpan.of(ScenarioFiles.display(local), 0, 0), "no such file or directory"));
+                }
+                files.add(input);
+                displays.add(ScenarioFiles.display(local));
             } else {
                 List<Path> found = new ArrayList<>();
                 Audit.collectFiles(local, found, fatal);
@@ -292,7 +299,7 @@ public final class SparkAudit {
     private static JavaRDD<Row> rows(SparkSession spark, JavaSparkContext sc, String file, String display, int index,
             RowFormat.Columns columns, List<Diagnostic> fatal) {
         String name = file.toLowerCase(Locale.ROOT);
-        if (name.endsWith(".parquet") || Files.isDirectory(Path.of(file)) && name.contains("parquet")) {
+        if (name.endsWith(".parquet")) {
             org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> data = spark.read().parquet(file);
             int[] map;
             try {

@@ -84,6 +84,34 @@ class SparkAuditEquivalenceTest {
         assertThat(result.invalid()).isEqualTo(3);
     }
 
+    @Test
+    void parquet_records_give_the_same_findings_with_row_numbers_for_lines() throws Exception {
+        Path data = Path.of("target", "spark-parquet");
+        deleteTree(data);
+        RecordGenerator.write(data, 5, 5_000);
+        // The same rows as Parquet, every column a string, in one file in the CSV's order.
+        String parquet = data.resolve("uses.parquet").toString();
+        spark.read().option("header", "true").csv(data.resolve("uses.csv").toString()).coalesce(1).write().parquet(parquet);
+        Path scenario = data.resolve("scenario.yaml");
+
+        SparkAudit.run(spark, new SparkAudit.Options(scenario, List.of(data.resolve("uses.csv").toString()),
+                data.resolve("settings-history.csv").toString(), Path.of("rules"), data.resolve("from-csv").toString()));
+        SparkAudit.Result result = SparkAudit.run(spark, new SparkAudit.Options(scenario, List.of(parquet),
+                data.resolve("settings-history.csv").toString(), Path.of("rules"), data.resolve("from-parquet").toString()));
+
+        List<String> fromCsv = parts(data.resolve("from-csv/findings"));
+        List<String> fromParquet = parts(data.resolve("from-parquet/findings"));
+        assertThat(result.rows()).isEqualTo(5_000);
+        assertThat(fromParquet).hasSize(fromCsv.size()).isNotEmpty();
+        // The same findings; only where they were read from differs: CSV line n is Parquet row n - 1.
+        for (int i = 0; i < fromCsv.size(); i++) {
+            String csv = fromCsv.get(i);
+            int line = Integer.parseInt(csv.replaceAll(".*uses\\.csv:(\\d+)\"}$", "$1"));
+            assertThat(fromParquet.get(i)).isEqualTo(csv.replaceAll("\"source\":\"[^\"]*\"", "\"source\":\""
+                    + java.util.regex.Matcher.quoteReplacement(parquet) + ":" + (line - 1) + "\""));
+        }
+    }
+
     /** A Spark output directory's part files, concatenated in order. */
     private static List<String> parts(Path directory) throws IOException {
         List<String> lines = new ArrayList<>();
