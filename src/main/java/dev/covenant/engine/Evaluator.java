@@ -71,7 +71,6 @@ public final class Evaluator {
         AtomicBoolean timedOut = new AtomicBoolean();
         Stopper stopper = new Stopper(Thread.currentThread(), session);
         ScheduledFuture<?> watchdog = null;
-        ScheduledFuture<?> stop = null;
         try {
             session.addEventListener(collector.agenda);
             session.addEventListener(collector.runtime);
@@ -82,8 +81,10 @@ public final class Evaluator {
             watchdog = WATCHDOG.schedule(() -> {
                 timedOut.set(true);
                 session.halt();
+                // Only an evaluation that has run out of time needs the second deadline; a stopper
+                // whose evaluation has finished does nothing.
+                WATCHDOG.schedule(stopper::stopIfRunning, STOP_GRACE_MILLIS, TimeUnit.MILLISECONDS);
             }, budget, TimeUnit.MILLISECONDS);
-            stop = WATCHDOG.schedule(stopper::stopIfRunning, budget + STOP_GRACE_MILLIS, TimeUnit.MILLISECONDS);
             AgendaFilter inForce = match -> {
                 RuleInfo info = ruleBase.catalog().get(match.getRule());
                 return info == null || info.inForceOn(scenario.asOf());
@@ -122,9 +123,6 @@ public final class Evaluator {
             stopper.finished();
             if (watchdog != null) {
                 watchdog.cancel(false);
-            }
-            if (stop != null) {
-                stop.cancel(false);
             }
             session.dispose();
         }

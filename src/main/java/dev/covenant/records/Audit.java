@@ -180,7 +180,7 @@ public final class Audit {
 
     private static void submit(ExecutorService pool, Deque<Future<Chunk>> window, RecordEngine engine, SettingsHistory history,
             Lines lines, List<String> text, long first) {
-        Lines.Splitter splitter = lines.splitter();
+        RowFormat.Splitter splitter = lines.splitter();
         String display = lines.display();
         window.add(pool.submit(() -> {
             List<UseRecord> records = new ArrayList<>(text.size());
@@ -247,15 +247,10 @@ public final class Audit {
     static final class Lines implements AutoCloseable {
         private final BufferedReader reader;
         private final String display;
-        private final Splitter splitter;
+        private final RowFormat.Splitter splitter;
         private long number;
 
-        /** Splits a line of this file into cells in the columns' order. Thread-safe. */
-        interface Splitter {
-            String[] cells(String line) throws RowException;
-        }
-
-        private Lines(BufferedReader reader, String display, Splitter splitter, long number) {
+        private Lines(BufferedReader reader, String display, RowFormat.Splitter splitter, long number) {
             this.reader = reader;
             this.display = display;
             this.splitter = splitter;
@@ -272,30 +267,19 @@ public final class Audit {
                     StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                             .onUnmappableCharacter(CodingErrorAction.REPORT)), 1 << 16);
             if (format == RowFormat.JSON_LINES) {
-                return new Lines(reader, display, line -> RowFormat.splitJson(line, columns), 0);
+                return new Lines(reader, display, RowFormat.jsonLines(columns), 0);
             }
             String header = reader.readLine();
             if (header == null) {
                 reader.close();
                 throw new InputException(new Diagnostic(SourceSpan.of(display, 1, 0), "empty file; a CSV header row is needed"));
             }
-            int[] map;
             try {
-                map = columns.mapHeader(RowFormat.csvHeader(header));
+                return new Lines(reader, display, RowFormat.csv(header, columns), 1);
             } catch (RowException e) {
                 reader.close();
                 throw new InputException(new Diagnostic(SourceSpan.of(display, 1, 0), "header: " + e.getMessage()));
             }
-            int width = map.length;
-            int size = columns.size();
-            return new Lines(reader, display, line -> {
-                String[] raw = RowFormat.splitCsv(line, width);
-                String[] cells = new String[size];
-                for (int i = 0; i < width; i++) {
-                    cells[map[i]] = raw[i];
-                }
-                return cells;
-            }, 1);
         }
 
         String next() throws IOException {
@@ -314,7 +298,7 @@ public final class Audit {
             return display;
         }
 
-        Splitter splitter() {
+        RowFormat.Splitter splitter() {
             return splitter;
         }
 

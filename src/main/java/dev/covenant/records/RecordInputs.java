@@ -35,23 +35,23 @@ public final class RecordInputs {
 
     /** One use row (cells in {@link #USES} order) joined with the member's settings on the use date. */
     public static UseRecord use(String[] c, String source, long line, SettingsHistory history) throws RowException {
-        String recordId = required(c, 0);
-        String member = required(c, 1);
-        String tier = required(c, 2);
-        String region = required(c, 3);
+        String recordId = required(c, USES, 0);
+        String member = required(c, USES, 1);
+        String tier = required(c, USES, 2);
+        String region = required(c, USES, 3);
         if (!Region.isValid(region)) {
             throw new RowException("region: unknown region code '" + region + "' (ISO 3166 country or subdivision, EU, EEA)");
         }
-        String category = required(c, 4);
+        String category = required(c, USES, 4);
         if (!Taxonomy.isCategory(category)) {
             throw new RowException("data_category: '" + category + "' is not a Fides data category");
         }
         LocalDate collected = c[5] == null ? null : date("collected_at", c[5]);
-        String use = required(c, 6);
+        String use = required(c, USES, 6);
         if (!Taxonomy.isUse(use)) {
             throw new RowException("use: '" + use + "' is not a Fides data use");
         }
-        LocalDate used = date("used_at", required(c, 7));
+        LocalDate used = date("used_at", required(c, USES, 7));
         if (collected != null && collected.isAfter(used)) {
             throw new RowException("collected_at " + collected + " is after used_at " + used);
         }
@@ -81,30 +81,26 @@ public final class RecordInputs {
 
     /** One settings-history row, added to the builder; false when the history is over its limit. */
     public static boolean change(String[] c, SettingsHistory.Builder history) throws RowException {
-        String member = required(c, 0);
-        String setting = required(c, 1);
+        String member = required(c, SETTINGS, 0);
+        String setting = required(c, SETTINGS, 1);
         String problem = history.check(setting);
         if (problem != null) {
             throw new RowException("setting_id: " + problem);
         }
-        boolean on = switch (required(c, 2).strip().toLowerCase(java.util.Locale.ROOT)) {
+        boolean on = switch (required(c, SETTINGS, 2).strip().toLowerCase(java.util.Locale.ROOT)) {
             case "on", "true", "1", "yes" -> true;
             case "off", "false", "0", "no" -> false;
             default -> throw new RowException("value: '" + c[2] + "' is not on or off (on/off, true/false, 1/0, yes/no)");
         };
-        return history.add(member, setting, on, date("changed_at", required(c, 3)));
+        return history.add(member, setting, on, date("changed_at", required(c, SETTINGS, 3)));
     }
 
-    private static String required(String[] cells, int index) throws RowException {
+    private static String required(String[] cells, Columns columns, int index) throws RowException {
         String value = cells[index];
         if (value == null || value.isBlank()) {
-            throw new RowException("missing " + columnsOf(cells).names().get(index));
+            throw new RowException("missing " + columns.names().get(index));
         }
         return value;
-    }
-
-    private static Columns columnsOf(String[] cells) {
-        return cells.length == USES.size() ? USES : SETTINGS;
     }
 
     /** {@code YYYY-MM-DD} without the formatter machinery (a record has two dates; this is a hot path). */

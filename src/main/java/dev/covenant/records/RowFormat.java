@@ -101,6 +101,34 @@ public enum RowFormat {
         return cells;
     }
 
+    /** Splits one line of a file into cells in the columns' order. Serializable, so Spark tasks can carry it. */
+    public interface Splitter extends java.io.Serializable {
+        String[] cells(String line) throws RowException;
+    }
+
+    /** How lines of a JSON Lines file become cells. */
+    public static Splitter jsonLines(Columns columns) {
+        return line -> splitJson(line, columns);
+    }
+
+    /**
+     * How data lines of a CSV file with this header become cells in the columns' order; a header
+     * with an unknown, repeated or missing column is refused.
+     */
+    public static Splitter csv(String headerLine, Columns columns) throws RowException {
+        int[] map = columns.mapHeader(csvHeader(headerLine));
+        int width = map.length;
+        int size = columns.size();
+        return line -> {
+            String[] raw = splitCsv(line, width);
+            String[] cells = new String[size];
+            for (int i = 0; i < width; i++) {
+                cells[map[i]] = raw[i];
+            }
+            return cells;
+        };
+    }
+
     /** The header row of a CSV file, as column names. */
     public static List<String> csvHeader(String line) throws RowException {
         String text = line.startsWith("\uFEFF") ? line.substring(1) : line;

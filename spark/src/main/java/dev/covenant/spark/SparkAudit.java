@@ -325,37 +325,25 @@ public final class SparkAudit {
         }
         JavaPairRDD<String, Long> lines = sc.textFile(file).zipWithIndex();
         if (format == RowFormat.JSON_LINES) {
-            return lines.filter(t -> !t._1().isBlank()).map(t -> split(index, t._2() + 1, t._1(), line -> RowFormat.splitJson(line, columns)));
+            RowFormat.Splitter json = RowFormat.jsonLines(columns);
+            return lines.filter(t -> !t._1().isBlank()).map(t -> split(index, t._2() + 1, t._1(), json));
         }
         List<String> first = sc.textFile(file).take(1);
         if (first.isEmpty()) {
             fatal.add(new Diagnostic(SourceSpan.of(display, 1, 0), "empty file; a CSV header row is needed"));
             return sc.emptyRDD();
         }
-        int[] map;
+        RowFormat.Splitter csv;
         try {
-            map = columns.mapHeader(RowFormat.csvHeader(first.get(0)));
+            csv = RowFormat.csv(first.get(0), columns);
         } catch (RowFormat.RowException e) {
             fatal.add(new Diagnostic(SourceSpan.of(display, 1, 0), "header: " + e.getMessage()));
             return sc.emptyRDD();
         }
-        int size = columns.size();
-        int width = map.length;
-        return lines.filter(t -> t._2() > 0 && !t._1().isBlank()).map(t -> split(index, t._2() + 1, t._1(), line -> {
-            String[] raw = RowFormat.splitCsv(line, width);
-            String[] cells = new String[size];
-            for (int i = 0; i < width; i++) {
-                cells[map[i]] = raw[i];
-            }
-            return cells;
-        }));
+        return lines.filter(t -> t._2() > 0 && !t._1().isBlank()).map(t -> split(index, t._2() + 1, t._1(), csv));
     }
 
-    private interface Splitter extends Serializable {
-        String[] cells(String line) throws RowFormat.RowException;
-    }
-
-    private static Row split(int file, long line, String text, Splitter splitter) {
+    private static Row split(int file, long line, String text, RowFormat.Splitter splitter) {
         if (text.indexOf('\uFFFD') >= 0) {
             return new Row(file, line, null, "not valid UTF-8 (or a U+FFFD replacement character)");
         }
