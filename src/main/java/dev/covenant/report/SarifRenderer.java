@@ -261,9 +261,14 @@ public final class SarifRenderer implements Renderer {
         };
     }
 
-    private static String uri(String path) {
+    /**
+     * A path relative to {@code SRCROOT} as a relative reference; an absolute one (outside the directory
+     * covenant ran in) as a {@code file:///} URI — with the empty authority, the form RFC 8089 and
+     * code-scanning viewers expect, not {@code file:/tmp/...}.
+     */
+    static String uri(String path) {
         try {
-            return path.startsWith("/") ? new URI("file", null, path, null).toASCIIString() : new URI(null, null, path, null).toASCIIString();
+            return path.startsWith("/") ? new URI("file", "", path, null).toASCIIString() : new URI(null, null, path, null).toASCIIString();
         } catch (URISyntaxException e) {
             return path;
         }

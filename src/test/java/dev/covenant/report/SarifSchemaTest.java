@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 /** The SARIF output validates against the official SARIF 2.1.0 schema, with stable fingerprints. */
 class SarifSchemaTest {
 
-    private static final Path SCHEMA = Path.of("../shared/schemas/sarif-schema-2.1.0.json");
+    private static final Path SCHEMA = Path.of("src/test/resources/schemas/sarif-schema-2.1.0.json");
 
     @Test
     void sarif_for_the_shipped_fixtures_and_for_invalid_input_validates_against_the_official_schema() throws Exception {
@@ -59,6 +59,20 @@ class SarifSchemaTest {
         java.util.Set<String> prints = new java.util.HashSet<>();
         run.get("results").forEach(r -> prints.add(r.get("partialFingerprints").get("covenantFinding/v1").asText()));
         assertThat(prints).as("fingerprints are distinct").hasSize(run.get("results").size());
+    }
+
+    @Test
+    void a_scenario_outside_the_working_directory_gets_a_file_uri_with_an_empty_authority(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        Path outside = Files.copy(Path.of("fixtures/us/children-training.yaml"), dir.resolve("children training.yaml"));
+        Report report = Batch.run(ShippedRules.get(), List.of(outside), Batch.Options.defaults());
+        JsonNode result = new ObjectMapper().readTree(render(report)).get("runs").get(0).get("results").get(0);
+        JsonNode artifact = result.get("locations").get(0).get("physicalLocation").get("artifactLocation");
+
+        String uri = artifact.get("uri").asText();
+        assertThat(uri).isEqualTo("file://" + outside.toAbsolutePath().toString().replace(" ", "%20"));
+        assertThat(java.nio.file.Path.of(java.net.URI.create(uri))).isEqualTo(outside.toAbsolutePath());
+        assertThat(artifact.has("uriBaseId")).as("an absolute URI needs no base").isFalse();
     }
 
     private static String render(Report report) throws java.io.IOException {
