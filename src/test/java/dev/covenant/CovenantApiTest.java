@@ -116,7 +116,13 @@ class CovenantApiTest {
             assertThat(same.results().get(0).findings()).allSatisfy(f -> assertThat(f.review().baseline())
                     .isEqualTo(dev.covenant.finding.Review.BaselineState.UNCHANGED));
 
-            Report stated = covenant.evaluate(List.of(Path.of("fixtures/linkedin/linkedin-2024-as-stated.yaml")));
+            Report other = covenant.evaluate(List.of(Path.of("fixtures/linkedin/linkedin-2024-as-stated.yaml")));
+            assertThat(other.review().fixed()).as("another scenario fixes none of this one's findings").isEmpty();
+
+            // The same scenario (same id), changed to the facts as LinkedIn stated them: those findings are fixed.
+            Path changed = Files.writeString(dir.resolve("changed.yaml"), Files.readString(Path.of("fixtures/linkedin/linkedin-2024-as-stated.yaml"))
+                    .replace("scenario: linkedin-genai-2024-as-stated", "scenario: linkedin-genai-2024-as-alleged"));
+            Report stated = covenant.evaluate(List.of(changed));
             assertThat(stated.review().fixed()).extracting(f -> f.ruleId())
                     .contains("SCA-DISCLOSURE", "PREMIUM-CONFIDENTIALITY", "UNDISCLOSED-CATEGORY");
 

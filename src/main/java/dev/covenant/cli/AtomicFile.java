@@ -37,11 +37,15 @@ final class AtomicFile {
         }
 
         void commit() throws IOException {
-            writer.close();
             try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+                writer.close();
+                try {
+                    Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } catch (IOException e) {
+                throw OutputException.of(target, e);
             }
             done = true;
         }
@@ -71,21 +75,70 @@ final class AtomicFile {
     static Handle open(Path target) throws IOException {
         Path absolute = target.toAbsolutePath();
         Path dir = absolute.getParent();
-        if (dir != null) {
-            Files.createDirectories(dir);
+        try {
+            if (dir != null) {
+                Files.createDirectories(dir);
+            }
+            Path temp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp");
+            if (temp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                // createTempFile makes the file private; a report is an ordinary readable file.
+                Files.setPosixFilePermissions(temp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            }
+            return new Handle(absolute, temp, Files.newBufferedWriter(temp, StandardCharsets.UTF_8));
+        } catch (OutputException e) {
+            throw e;
+        } catch (IOException e) {
+            throw OutputException.of(target, e);
         }
-        Path temp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp");
-        if (temp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            // createTempFile makes the file private; a report is an ordinary readable file.
-            Files.setPosixFilePermissions(temp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-        }
-        return new Handle(absolute, temp, Files.newBufferedWriter(temp, StandardCharsets.UTF_8));
     }
 
     static void write(Path target, Content content) throws IOException {
         try (Handle handle = open(target)) {
-            content.writeTo(handle.writer());
-            handle.commit();
+            try {
+                content.writeTo(handle.writer());
+                handle.commit();
+            } catch (java.io.UncheckedIOException e) {
+                throw OutputException.of(target, e.getCause());
+            } catch (OutputException e) {
+                throw e;
+            } catch (IOException e) {
+                throw OutputException.of(target, e);
+            }
+        }
+    }
+
+    /**
+     * An output that could not be written, said plainly: which file, and why (exit 2). The JDK's
+     * exceptions name the temporary sibling or only a path, never what went wrong in words.
+     */
+    static final class OutputException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        private OutputException(String message, IOException cause) {
+            super(message, cause);
+        }
+
+        static OutputException of(Path target, IOException e) {
+            return new OutputException("cannot write " + target + ": " + reason(e), e);
+        }
+
+        private static String reason(IOException e) {
+            if (e instanceof java.nio.file.AccessDeniedException) {
+                return "permission denied";
+            }
+            if (e instanceof java.nio.file.NoSuchFileException) {
+                return "no such directory";
+            }
+            if (e instanceof java.nio.file.FileAlreadyExistsException f) {
+                return f.getFile() + " exists and is not a directory";
+            }
+            if (e instanceof java.nio.file.NotDirectoryException f) {
+                return f.getFile() + " is not a directory";
+            }
+            if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+                return f.getReason().toLowerCase(java.util.Locale.ROOT);
+            }
+            return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         }
     }
 }

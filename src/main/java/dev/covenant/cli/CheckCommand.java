@@ -51,6 +51,11 @@ public final class CheckCommand implements Callable<Integer> {
             description = "Write the format given without =FILE to FILE (atomically) instead of standard output.")
     Path output;
 
+    @Option(names = "--link-base", paramLabel = "URL",
+            description = {"Markdown evidence links under this URL, e.g. https://github.com/ORG/REPO/blob/COMMIT/ (a",
+                "pull-request comment resolves relative links against the page, not the repository)."})
+    String linkBase;
+
     @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "low",
             description = "Exit 1 when a finding is at or above this severity: critical, high, medium, low, info. Default: ${DEFAULT-VALUE}")
     String failOn;
@@ -114,6 +119,9 @@ public final class CheckCommand implements Callable<Integer> {
 
     /** Parses {@code --format text,sarif=out.sarif,...}; at most one format may go to standard output. */
     private List<Target> targets() {
+        if (linkBase != null && dev.covenant.report.MarkdownRenderer.checkLinkBase(linkBase) != null) {
+            throw usage(dev.covenant.report.MarkdownRenderer.checkLinkBase(linkBase));
+        }
         List<Target> targets = new java.util.ArrayList<>();
         java.util.Set<Path> files = new java.util.HashSet<>();
         int toStdout = 0;
@@ -126,6 +134,9 @@ public final class CheckCommand implements Callable<Integer> {
             String name = eq < 0 ? spec : spec.substring(0, eq).strip();
             Renderer renderer = Formats.renderer(name).orElseThrow(() -> usage("unknown format '" + name
                     + "' in --format; expected one of: " + String.join(", ", Formats.names())));
+            if (linkBase != null && renderer instanceof dev.covenant.report.MarkdownRenderer) {
+                renderer = new dev.covenant.report.MarkdownRenderer(linkBase);
+            }
             Path file = eq < 0 ? output : Path.of(spec.substring(eq + 1).strip());
             if (eq >= 0 && spec.substring(eq + 1).isBlank()) {
                 throw usage("--format " + name + "= needs a file name after '='");

@@ -26,7 +26,7 @@ import picocli.CommandLine.Parameters;
             "derived them, and the findings a chained finding rests on. With --rule, only that rule; if it did not",
             "fire, which of its conditions found nothing."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:explained", "2:usage error, rule diagnostics, or an invalid scenario"})
+        exitCodeList = {"0:explained", "2:usage error, an unknown --rule, rule diagnostics, or an invalid scenario"})
 public final class ExplainCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -63,6 +63,13 @@ public final class ExplainCommand implements Callable<Integer> {
         try (RuleBase ruleBase = ruleOptions.load()) {
             if (!ruleBase.isUsable()) {
                 Output.diagnostics(ruleBase.diagnostics(), err);
+                return 2;
+            }
+            if (rule != null && ruleBase.catalog().obligations().stream().noneMatch(r -> r.id().equals(rule))) {
+                java.util.Set<String> known = new java.util.TreeSet<>();
+                ruleBase.catalog().obligations().forEach(r -> known.add(r.id()));
+                err.println("covenant: --rule " + dev.covenant.report.Inert.line(rule) + ": no such rule in the pack"
+                        + ScenarioLoader.suggestion(rule, known) + "; `covenant rules` lists them");
                 return 2;
             }
             var facts = date == null ? loaded.scenario() : loaded.scenario().withAsOf(date);

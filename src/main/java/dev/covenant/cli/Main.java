@@ -53,10 +53,18 @@ public final class Main implements Runnable {
         cli.setExitCodeExceptionMapper(e -> 2);
         cli.setParameterExceptionHandler((ex, a) -> {
             ex.getCommandLine().getErr().println("covenant: " + ex.getMessage());
+            if (ex instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
+                // picocli offers the nearest subcommands and options for a misspelt word.
+                ex.getCommandLine().getErr().println("Did you mean: " + String.join(" or ", unmatched.getSuggestions()) + "?");
+            }
             ex.getCommandLine().getErr().println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
             return 2;
         });
         cli.setExecutionExceptionHandler((ex, c, parsed) -> {
+            if (ex instanceof AtomicFile.OutputException) {
+                c.getErr().println("covenant: " + ex.getMessage());
+                return 2;
+            }
             c.getErr().println("covenant: internal error: " + ex);
             if (Logging.verbose()) {
                 ex.printStackTrace(c.getErr());

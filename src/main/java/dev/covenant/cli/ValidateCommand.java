@@ -58,9 +58,14 @@ public final class ValidateCommand implements Callable<Integer> {
             ScenarioFiles.Listing listing = ScenarioFiles.find(roots);
             problems.addAll(listing.diagnostics());
             scenarios = listing.files().size();
+            dev.covenant.scenario.ScenarioIds ids = new dev.covenant.scenario.ScenarioIds();
             for (ScenarioFiles.Found file : listing.files()) {
                 LoadResult loaded = ScenarioLoader.load(file.path(), file.display());
                 problems.addAll(loaded.diagnostics());
+                String first = loaded.isValid() ? ids.claim(loaded.scenario().id(), file.display()) : null;
+                if (first != null) {
+                    problems.add(dev.covenant.scenario.ScenarioIds.duplicate(loaded.scenario(), first));
+                }
                 if (loaded.isValid() && ruleBase.isUsable()) {
                     problems.addAll(FixtureRun.unknownRuleIds(loaded.scenario().expect(), ruleBase.catalog()));
                 }

@@ -5,6 +5,7 @@ import dev.covenant.finding.ScenarioResult;
 import dev.covenant.model.Scenario;
 import dev.covenant.scenario.LoadResult;
 import dev.covenant.scenario.ScenarioFiles;
+import dev.covenant.scenario.ScenarioIds;
 import dev.covenant.scenario.ScenarioLoader;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -74,18 +75,17 @@ public final class Batch {
         // ignores a halt (an endless loop inside one consequence).
         long grace = options.limits().timeBudget().toMillis() * 3 + 5_000;
         Deque<Pending> window = new ArrayDeque<>();
+        ScenarioIds ids = new ScenarioIds();
         try {
             while (files.hasNext()) {
                 ScenarioFiles.Found file = files.next();
-                window.add(new Pending(file, pool.submit(() -> evaluateFile(evaluator, file, options.asOf()))));
+                window.add(new Pending(file, pool.submit(() -> evaluate(evaluator, file, options.asOf()))));
                 if (window.size() >= threads * 8) {
-                    Pending head = window.poll();
-                    sink.accept(await(head.result(), head.file(), grace));
+                    sink.accept(unique(await(window.poll(), grace), ids));
                 }
             }
             while (!window.isEmpty()) {
-                Pending head = window.poll();
-                sink.accept(await(head.result(), head.file(), grace));
+                sink.accept(unique(await(window.poll(), grace), ids));
             }
         } finally {
             pool.shutdownNow();
@@ -93,35 +93,59 @@ public final class Batch {
         return problems.stream().sorted().toList();
     }
 
-    private record Pending(ScenarioFiles.Found file, Future<ScenarioResult> result) {
+    private record Pending(ScenarioFiles.Found file, Future<Evaluated> result) {
+    }
+
+    /** A file's result, with the scenario read from it (null when it could not be read). */
+    private record Evaluated(ScenarioResult result, Scenario scenario) {
     }
 
     /** Loads and evaluates one file; never throws. */
     public static ScenarioResult evaluateFile(Evaluator evaluator, ScenarioFiles.Found file, LocalDate asOf) {
+        return evaluate(evaluator, file, asOf).result();
+    }
+
+    private static Evaluated evaluate(Evaluator evaluator, ScenarioFiles.Found file, LocalDate asOf) {
         LoadResult loaded;
         try {
             loaded = ScenarioLoader.load(file.path(), file.display());
         } catch (RuntimeException e) {
-            return ScenarioResult.failed(file.display(), "internal error while loading: " + e);
+            return new Evaluated(ScenarioResult.failed(file.display(), "internal error while loading: " + e), null);
         }
         if (!loaded.isValid()) {
-            return ScenarioResult.invalid(file.display(), loaded.diagnostics());
+            return new Evaluated(ScenarioResult.invalid(file.display(), loaded.diagnostics()), null);
         }
         Scenario scenario = asOf == null ? loaded.scenario() : loaded.scenario().withAsOf(asOf);
-        return evaluator.evaluate(scenario);
+        return new Evaluated(evaluator.evaluate(scenario), scenario);
     }
 
-    private static ScenarioResult await(Future<ScenarioResult> future, ScenarioFiles.Found file, long graceMillis) {
+    /**
+     * The first file with an id keeps it; a later file with the same id is invalid input, its diagnostic
+     * naming the first. Claimed here, in file order, so the verdict does not depend on thread timing.
+     */
+    private static ScenarioResult unique(Evaluated done, ScenarioIds ids) {
+        if (done.scenario() == null) {
+            return done.result();
+        }
+        String first = ids.claim(done.scenario().id(), done.result().file());
+        return first == null ? done.result()
+                : ScenarioResult.invalid(done.result().file(), List.of(ScenarioIds.duplicate(done.scenario(), first)));
+    }
+
+    private static Evaluated await(Pending pending, long graceMillis) {
+        Future<Evaluated> future = pending.result();
+        String file = pending.file().display();
         try {
             return future.get(graceMillis, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             future.cancel(true);
-            return ScenarioResult.failed(file.display(), "evaluation did not finish within " + graceMillis + " ms and ignored the halt; a rule consequence may loop");
+            return new Evaluated(ScenarioResult.failed(file, "evaluation did not finish within " + graceMillis
+                    + " ms and ignored the halt; a rule consequence may loop"), null);
         } catch (ExecutionException e) {
-            return ScenarioResult.failed(file.display(), "internal error: " + e.getCause());
+            return new Evaluated(ScenarioResult.failed(file, "internal error: " + e.getCause()), null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while evaluating " + file.display(), e);
+            throw new IllegalStateException("interrupted while evaluating " + file, e);
         }
     }
 }

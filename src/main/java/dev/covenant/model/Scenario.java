@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-/** One scenario file, as typed facts. Lists are never null; {@code expect} may be. */
+/** One scenario file, as typed facts ({@code span}: where its id, the {@code scenario} key, is written). Lists are never null; {@code expect} may be. */
 public record Scenario(
         String id,
         String title,

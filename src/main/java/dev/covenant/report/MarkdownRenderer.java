@@ -25,6 +25,32 @@ public final class MarkdownRenderer implements Renderer {
     public static final String NAME = "markdown";
     static final int FULL_TABLE_LIMIT = 50;
 
+    /** Prefixed to evidence paths in links (a pull-request comment has no repository to be relative to), or null. */
+    private final String linkBase;
+
+    public MarkdownRenderer() {
+        this(null);
+    }
+
+    /**
+     * Evidence links under {@code linkBase}, such as {@code https://github.com/acme/privacy/blob/abc123/}:
+     * a comment on a pull request resolves relative links against the page, not the repository.
+     */
+    public MarkdownRenderer(String linkBase) {
+        this.linkBase = linkBase == null || linkBase.endsWith("/") ? linkBase : linkBase + "/";
+    }
+
+    /** Checks a {@code --link-base}: an absolute http(s) URL; returns the problem, or null. */
+    public static String checkLinkBase(String url) {
+        try {
+            java.net.URI uri = new java.net.URI(url);
+            boolean web = "https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme());
+            return web && uri.getHost() != null ? null : "--link-base '" + url + "' is not an absolute http(s) URL";
+        } catch (java.net.URISyntaxException e) {
+            return "--link-base '" + url + "' is not a URL: " + e.getReason();
+        }
+    }
+
     @Override
     public void render(Report report, Writer out) throws IOException {
         Report.Summary s = report.summary();
@@ -90,7 +116,7 @@ public final class MarkdownRenderer implements Renderer {
         out.write("\n");
     }
 
-    private static void table(List<Row> rows, Writer out) throws IOException {
+    private void table(List<Row> rows, Writer out) throws IOException {
         out.write("| Severity | Rule | Scenario | Citation | Evidence |\n|---|---|---|---|---|\n");
         for (Row row : rows) {
             Finding f = row.finding();
@@ -116,7 +142,7 @@ public final class MarkdownRenderer implements Renderer {
         out.write("\n");
     }
 
-    private static void details(ScenarioResult r, Writer out) throws IOException {
+    private void details(ScenarioResult r, Writer out) throws IOException {
         long exposure = r.exposureTotal("USD");
         out.write("<details><summary><b>" + html(r.scenarioId()) + "</b> — " + r.findings().size() + " finding(s)"
                 + (exposure > 0 ? ", exposure " + usd(exposure) : "") + " — " + html(r.file()) + "</summary>\n\n");
@@ -138,8 +164,9 @@ public final class MarkdownRenderer implements Renderer {
         out.write("\n</details>\n\n");
     }
 
-    private static String link(SourceSpan span) {
-        String target = span.file().replace(" ", "%20").replace("(", "%28").replace(")", "%29") + "#L" + span.line();
+    private String link(SourceSpan span) {
+        String path = span.file().replace(" ", "%20").replace("(", "%28").replace(")", "%29");
+        String target = (linkBase != null && !span.file().startsWith("/") ? linkBase + path : path) + "#L" + span.line();
         String label = span.file().substring(span.file().lastIndexOf('/') + 1) + "#L" + span.line();
         return "[" + inline(label) + "](" + target + ")";
     }

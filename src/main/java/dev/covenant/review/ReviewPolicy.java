@@ -17,8 +17,9 @@ import java.util.Set;
 /**
  * Applies accepted risks and the last approved run to a report: waived findings are marked (and stop
  * counting toward --fail-on), expired waivers no longer apply and are listed, waivers that match nothing
- * are listed as stale; against a baseline each finding is new or unchanged and the baseline's missing
- * findings are listed as fixed. Invalid waiver or baseline files are input diagnostics (exit 2).
+ * are listed as stale; against a baseline each finding is new or unchanged, and the baseline's findings of
+ * scenarios evaluated in this run that it no longer produces are listed as fixed (a scenario left out of the
+ * run, or invalid in it, fixed nothing). Invalid waiver or baseline files are input diagnostics (exit 2).
  */
 public final class ReviewPolicy {
 
@@ -67,8 +68,13 @@ public final class ReviewPolicy {
     public final class Run {
         private final Set<Waiver> used = new HashSet<>();
         private final Set<String> seen = new HashSet<>();
+        /** Scenarios evaluated in this run: only their baseline findings can have been fixed. */
+        private final Set<String> evaluated = new HashSet<>();
 
         public ScenarioResult apply(ScenarioResult r) {
+            if (baseline != null && r.status() == ScenarioResult.Status.EVALUATED) {
+                evaluated.add(r.scenarioId());
+            }
             if (isEmpty() || r.findings().isEmpty()) {
                 return r;
             }
@@ -102,7 +108,8 @@ public final class ReviewPolicy {
             List<Waiver> expired = waivers.stream().filter(w -> !w.inForceOn(today)).toList();
             List<Waiver> stale = waivers.stream().filter(w -> w.inForceOn(today) && !used.contains(w)).toList();
             List<ReviewNotes.FixedFinding> fixed = baseline == null ? List.of()
-                    : baseline.findings().values().stream().filter(b -> !seen.contains(b.fingerprint())).toList();
+                    : baseline.findings().values().stream()
+                            .filter(b -> evaluated.contains(b.scenario()) && !seen.contains(b.fingerprint())).toList();
             return new ReviewNotes(expired, stale, fixed, baseline != null);
         }
     }

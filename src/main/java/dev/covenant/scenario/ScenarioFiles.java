@@ -78,6 +78,9 @@ public final class ScenarioFiles {
         private final Deque<Object> branch = new ArrayDeque<>();
         private final Set<Object> onBranch = new HashSet<>();
         private Found next;
+        /** The root directory being walked and how many scenario files it gave: none is a mistake worth saying. */
+        private Path openRoot;
+        private int foundUnderRoot;
 
         Walk(List<Path> roots, Consumer<Diagnostic> problems) {
             this.roots = new ArrayDeque<>(roots);
@@ -87,6 +90,9 @@ public final class ScenarioFiles {
         @Override
         public boolean hasNext() {
             while (next == null) {
+                if (stack.isEmpty() && openRoot != null) {
+                    closeRoot();
+                }
                 if (!stack.isEmpty()) {
                     Iterator<Path> level = stack.peek();
                     if (!level.hasNext()) {
@@ -101,6 +107,10 @@ public final class ScenarioFiles {
                         problems.accept(new Diagnostic(SourceSpan.of(display(root), 0, 0), "no such file or directory"));
                     } else if (Files.isDirectory(root)) {
                         enter(root);
+                        if (!stack.isEmpty()) {
+                            openRoot = root;
+                            foundUnderRoot = 0;
+                        }
                     } else {
                         next = new Found(root, display(root));
                     }
@@ -133,7 +143,20 @@ public final class ScenarioFiles {
                 enter(path);
             } else if (attributes.isRegularFile() && isScenarioFile(path)) {
                 next = new Found(path, display(path));
+                foundUnderRoot++;
             }
+        }
+
+        /**
+         * A directory named on the command line that holds no scenario file is reported: a run that
+         * checked nothing must not look like a run that found nothing wrong.
+         */
+        private void closeRoot() {
+            if (foundUnderRoot == 0) {
+                problems.accept(new Diagnostic(SourceSpan.of(display(openRoot), 0, 0),
+                        "no scenario files (*.yaml, *.yml) under this directory"));
+            }
+            openRoot = null;
         }
 
         private void enter(Path dir) {

@@ -201,7 +201,7 @@ public final class ScenarioLoader {
             if (id.isEmpty() || asOf.isEmpty() || platform.isEmpty()) {
                 return Optional.empty();
             }
-            return Optional.of(new Scenario(id.get(), title.orElse(id.get()), asOf.get(), file, top.span(),
+            return Optional.of(new Scenario(id.get(), title.orElse(id.get()), asOf.get(), file, top.spanOf("scenario"),
                     platform.get(), cohorts, promises, documents, versions, disclosures, captures, settings,
                     practices, models, expect));
         }

@@ -131,6 +131,13 @@ public final class CovenantServer implements AutoCloseable {
         if (current == null) {
             return;
         }
+        String format = query(exchange, "format");
+        if (format != null && !format.equals("json") && !format.equals("sarif")) {
+            // Said before the body is read, so the connection is not reused with a body left unread.
+            exchange.setPersistent(false);
+            error(exchange, 400, "unknown-format", "unknown format '" + format + "'; expected json or sarif", List.of());
+            return;
+        }
         String contentType = header(exchange, Headers.CONTENT_TYPE, "").toLowerCase(Locale.ROOT);
         if (!(contentType.contains("json") || contentType.contains("yaml"))) {
             exchange.setPersistent(false);
@@ -183,7 +190,7 @@ public final class CovenantServer implements AutoCloseable {
         } finally {
             evaluations.release();
         }
-        boolean sarif = "sarif".equals(query(exchange, "format")) || header(exchange, Headers.ACCEPT, "").contains(SARIF_TYPE);
+        boolean sarif = "sarif".equals(format) || header(exchange, Headers.ACCEPT, "").contains(SARIF_TYPE);
         StringWriter out = new StringWriter();
         (sarif ? new SarifRenderer() : new JsonRenderer()).render(report, out);
         send(exchange, 200, sarif ? SARIF_TYPE : "application/json", out.toString());

@@ -36,18 +36,42 @@ public record FixtureRun(List<Outcome> outcomes, List<Diagnostic> diagnostics, l
         long start = System.nanoTime();
         ScenarioFiles.Listing listing = ScenarioFiles.find(roots);
         RuleCatalog catalog = evaluator.ruleBase().catalog();
-        List<Outcome> outcomes = listing.files().parallelStream()
+        List<Ran> ran = listing.files().parallelStream()
                 .map(file -> run(evaluator, catalog, file, select))
                 .filter(o -> o != null)
                 .toList();
-        return new FixtureRun(outcomes, listing.diagnostics(), System.nanoTime() - start);
+        // Ids claimed in file order (the parallel stream keeps it): the later of two files with one id is an error.
+        dev.covenant.scenario.ScenarioIds ids = new dev.covenant.scenario.ScenarioIds();
+        List<Outcome> outcomes = ran.stream().map(r -> {
+            String first = r.scenario() == null ? null : ids.claim(r.scenario().id(), r.outcome().file());
+            if (first == null) {
+                return r.outcome();
+            }
+            Diagnostic duplicate = dev.covenant.scenario.ScenarioIds.duplicate(r.scenario(), first);
+            ScenarioResult invalid = ScenarioResult.invalid(r.outcome().file(), List.of(duplicate));
+            return new Outcome(r.outcome().file(), r.scenario().id(), null, invalid, ExpectationCheck.of(invalid, null), Status.ERROR,
+                    List.of(duplicate), r.outcome().nanos());
+        }).toList();
+        List<Diagnostic> diagnostics = listing.diagnostics();
+        if (select != null && outcomes.isEmpty() && !listing.files().isEmpty()) {
+            // Every fixture filtered out: a run that tested nothing must not pass.
+            String where = roots.stream().map(ScenarioFiles::display).collect(Collectors.joining(" "));
+            diagnostics = new ArrayList<>(diagnostics);
+            diagnostics.add(new Diagnostic(dev.covenant.source.SourceSpan.of(where, 0, 0), "no fixture's scenario id or path matches --run '"
+                    + select.pattern() + "' (" + listing.files().size() + " fixture(s) found)"));
+        }
+        return new FixtureRun(outcomes, diagnostics, System.nanoTime() - start);
     }
 
     public static FixtureRun of(Evaluator evaluator, List<Path> roots) {
         return of(evaluator, roots, null);
     }
 
-    private static Outcome run(Evaluator evaluator, RuleCatalog catalog, ScenarioFiles.Found file, Pattern select) {
+    /** One fixture's outcome and the scenario read from it (null when it could not be read). */
+    private record Ran(Outcome outcome, Scenario scenario) {
+    }
+
+    private static Ran run(Evaluator evaluator, RuleCatalog catalog, ScenarioFiles.Found file, Pattern select) {
         long start = System.nanoTime();
         LoadResult loaded = ScenarioLoader.load(file.path(), file.display());
         String id = loaded.isValid() ? loaded.scenario().id() : null;
@@ -56,8 +80,8 @@ public record FixtureRun(List<Outcome> outcomes, List<Diagnostic> diagnostics, l
         }
         if (!loaded.isValid()) {
             ScenarioResult invalid = ScenarioResult.invalid(file.display(), loaded.diagnostics());
-            return new Outcome(file.display(), null, null, invalid, ExpectationCheck.of(invalid, null), Status.ERROR,
-                    loaded.diagnostics(), System.nanoTime() - start);
+            return new Ran(new Outcome(file.display(), null, null, invalid, ExpectationCheck.of(invalid, null), Status.ERROR,
+                    loaded.diagnostics(), System.nanoTime() - start), null);
         }
         Scenario scenario = loaded.scenario();
         List<Diagnostic> unknown = unknownRuleIds(scenario.expect(), catalog);
@@ -71,7 +95,8 @@ public record FixtureRun(List<Outcome> outcomes, List<Diagnostic> diagnostics, l
         } else {
             status = check.passed() ? Status.PASS : Status.FAIL;
         }
-        return new Outcome(file.display(), id, scenario.expect(), result, check, status, unknown, System.nanoTime() - start);
+        return new Ran(new Outcome(file.display(), id, scenario.expect(), result, check, status, unknown, System.nanoTime() - start),
+                scenario);
     }
 
     /** An {@code expect:} naming a rule the pack does not have can never pass or fail meaningfully. */

@@ -125,6 +125,19 @@ class CovenantServerTest {
     }
 
     @Test
+    void an_unknown_format_is_a_json_400_and_the_known_ones_answer() throws Exception {
+        String scenario = Files.readString(CHILDREN);
+
+        HttpResponse<String> unknown = send("POST", "/v1/evaluations?format=xml", "application/yaml", scenario);
+        assertThat(status(unknown)).isEqualTo("400 unknown-format");
+        assertThat(unknown.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+        assertThat(body(unknown).get("error").get("message").asText()).isEqualTo("unknown format 'xml'; expected json or sarif");
+        assertThat(send("POST", "/v1/evaluations?format=json", "application/yaml", scenario).statusCode()).isEqualTo(200);
+        assertThat(body(send("POST", "/v1/evaluations?format=sarif", "application/yaml", scenario)).get("version").asText())
+                .isEqualTo("2.1.0");
+    }
+
+    @Test
     void reload_keeps_the_last_good_rules_when_an_edit_does_not_compile_and_drops_no_request() throws Exception {
         Path rules = dev.covenant.TestFiles.copyTree(Path.of("rules"), dir.resolve("rules"));
         try (Covenant local = Covenant.builder().rules(rules).build();
