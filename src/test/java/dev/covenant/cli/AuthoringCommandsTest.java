@@ -1,5 +1,6 @@
 package dev.covenant.cli;
 
+import static dev.covenant.cli.Run.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -28,8 +29,8 @@ class AuthoringCommandsTest {
     void test_passes_on_the_shipped_fixtures_with_full_coverage() {
         Run run = run("test", "--coverage", "--coverage-min", "100");
 
-        assertThat(run.code).isZero();
-        assertThat(run.out).contains("PASS  fixtures/linkedin/linkedin-2024-as-alleged.yaml  linkedin-genai-2024-as-alleged")
+        assertThat(run.code()).isZero();
+        assertThat(run.out()).contains("PASS  fixtures/linkedin/linkedin-2024-as-alleged.yaml  linkedin-genai-2024-as-alleged")
                 .contains("16 of 16 rules fully covered (100.0%)")
                 .containsPattern("\\d+ passed, 0 failed, 0 skipped, 0 errors");
     }
@@ -41,8 +42,8 @@ class AuthoringCommandsTest {
 
         Run run = run("test", fixture.toString());
 
-        assertThat(run.code).isEqualTo(1);
-        assertThat(run.out).contains("FAIL  " + display(fixture) + "  children-training",
+        assertThat(run.code()).isEqualTo(1);
+        assertThat(run.out()).contains("FAIL  " + display(fixture) + "  children-training",
                 "missing: SCA-DISCLOSURE — expected to fire (" + display(fixture) + ":38:14), did not",
                 "fired but expect.absent names it: CHILD-DATA-TRAINING — Practice 'tutor-model-training'",
                 "evidence: " + display(fixture) + ":30:5  practice tutor-model-training",
@@ -56,13 +57,13 @@ class AuthoringCommandsTest {
 
         Run run = run("test", "--format", "junit", dir.toString());
 
-        Document xml = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new InputSource(new StringReader(run.out)));
+        Document xml = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new InputSource(new StringReader(run.out())));
         var suite = xml.getElementsByTagName("testsuite").item(0);
         assertThat(suite.getAttributes().getNamedItem("tests").getNodeValue()).isEqualTo("2");
         assertThat(suite.getAttributes().getNamedItem("failures").getNodeValue()).isEqualTo("1");
         assertThat(xml.getElementsByTagName("testcase").getLength()).isEqualTo(2);
         assertThat(xml.getElementsByTagName("failure").item(0).getTextContent()).contains("unexpected: CHILD-DATA-TRAINING");
-        assertThat(run.code).isEqualTo(1);
+        assertThat(run.code()).isEqualTo(1);
         assertThat(fixture).exists();
     }
 
@@ -70,20 +71,20 @@ class AuthoringCommandsTest {
     void run_selects_fixtures_by_scenario_id_and_json_lists_them() throws IOException {
         Run run = run("test", "--run", "^children-training$", "--format", "json", "--coverage");
 
-        JsonNode json = new ObjectMapper().readTree(run.out);
+        JsonNode json = new ObjectMapper().readTree(run.out());
         assertThat(json.get("fixtures")).hasSize(1);
         assertThat(json.get("fixtures").get(0).get("status").asText()).isEqualTo("pass");
         assertThat(json.get("fixtures").get(0).get("fired").get(0).asText()).isEqualTo("CHILD-DATA-TRAINING");
         assertThat(json.get("coverage").get("rules").asInt()).isEqualTo(16);
-        assertThat(run.code).isZero();
+        assertThat(run.code()).isZero();
     }
 
     @Test
     void coverage_below_the_minimum_exits_1() {
         Run run = run("test", "--coverage-min", "50", "fixtures/us");
 
-        assertThat(run.code).isEqualTo(1);
-        assertThat(run.err).contains("rule coverage 6.3% is below --coverage-min 50.0%");
+        assertThat(run.code()).isEqualTo(1);
+        assertThat(run.err()).contains("rule coverage 6.3% is below --coverage-min 50.0%");
     }
 
     @Test
@@ -93,10 +94,10 @@ class AuthoringCommandsTest {
         Run test = run("test", fixture.toString());
         Run validate = run("validate", fixture.toString());
 
-        assertThat(test.code).isEqualTo(2);
-        assertThat(test.out).contains("ERROR " + display(fixture));
-        assertThat(validate.code).isEqualTo(2);
-        assertThat(validate.out).contains(display(fixture) + ":38:14: error: expect: names rule CHILD-DATA-TRAINNG, which is not in"
+        assertThat(test.code()).isEqualTo(2);
+        assertThat(test.out()).contains("ERROR " + display(fixture));
+        assertThat(validate.code()).isEqualTo(2);
+        assertThat(validate.out()).contains(display(fixture) + ":38:14: error: expect: names rule CHILD-DATA-TRAINNG, which is not in"
                 + " the rule pack (did you mean 'CHILD-DATA-TRAINING'?)");
     }
 
@@ -116,20 +117,20 @@ class AuthoringCommandsTest {
 
         Run run = run("validate", "--rules", rules.toString(), "--format", "json", bad.toString());
 
-        JsonNode json = new ObjectMapper().readTree(run.out);
+        JsonNode json = new ObjectMapper().readTree(run.out());
         assertThat(json.get("valid").asBoolean()).isFalse();
         assertThat(json.get("diagnostics")).extracting(d -> d.get("file").asText().replaceAll(".*/", "") + ":" + d.get("line").asInt())
                 .containsExactlyInAnyOrder("a.drl:3", "unknown-key.yaml:8");
-        assertThat(run.code).isEqualTo(2);
-        assertThat(run("validate").out).contains("valid");
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run("validate").out()).contains("valid");
     }
 
     @Test
     void explain_shows_the_chain_from_ucl_to_the_statutory_findings_to_their_facts() {
         Run run = run("explain", "fixtures/linkedin/linkedin-2024-as-alleged.yaml", "--rule", "UCL-UNLAWFUL");
 
-        assertThat(run.code).isZero();
-        assertThat(run.out).contains("UCL-UNLAWFUL  Unlawful business practice (California UCL)",
+        assertThat(run.code()).isZero();
+        assertThat(run.out()).contains("UCL-UNLAWFUL  Unlawful business practice (California UCL)",
                 "rule \"UCL-UNLAWFUL: statutory findings that reach California members are unlawful business practices\" (rules/us/california.drl:",
                 "finding SCA-DISCLOSURE: Practice 'genai-training' gives private communications",
                 "by rule \"SCA-DISCLOSURE: contents of communications divulged beyond the provider without consent\"",
@@ -142,15 +143,15 @@ class AuthoringCommandsTest {
         Run missing = run("explain", "fixtures/linkedin/linkedin-2024-as-stated.yaml", "--rule", "SCA-DISCLOSURE");
         Run early = run("explain", "fixtures/linkedin/linkedin-2024-as-stated.yaml", "--rule", "AI-ACT-TRAINING-SUMMARY");
 
-        assertThat(missing.out).contains("SCA-DISCLOSURE  Contents of communications divulged to others without lawful consent  did not fire",
+        assertThat(missing.out()).contains("SCA-DISCLOSURE  Contents of communications divulged to others without lawful consent  did not fire",
                 "its conditions found no match", "$practice : Practice — 2 in the session", "none of these may match:");
-        assertThat(early.out).contains("it does not apply on 2025-01-21: in force from 2025-08-02");
+        assertThat(early.out()).contains("it does not apply on 2025-01-21: in force from 2025-08-02");
     }
 
     @Test
     void rules_lists_the_catalog_as_text_and_json() throws IOException {
-        assertThat(run("rules").out).contains("SCA-DISCLOSURE", "18 U.S.C. § 2707(c) (US members)", "rules/us/stored-communications.drl:");
-        JsonNode json = new ObjectMapper().readTree(run("rules", "--format", "json").out);
+        assertThat(run("rules").out()).contains("SCA-DISCLOSURE", "18 U.S.C. § 2707(c) (US members)", "rules/us/stored-communications.drl:");
+        JsonNode json = new ObjectMapper().readTree(run("rules", "--format", "json").out());
         assertThat(json.get("rules")).hasSize(16);
         assertThat(json.get("rules").get(0).get("firingFixtures")).isNotEmpty();
     }
@@ -170,13 +171,5 @@ class AuthoringCommandsTest {
         return dev.covenant.scenario.ScenarioFiles.display(path);
     }
 
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.execute(new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(code, out.toString(), err.toString());
-    }
 
-    record Run(int code, String out, String err) {
-    }
 }
