@@ -105,7 +105,7 @@ public final class Batch {
             return ScenarioResult.failed(file.display(), "internal error while loading: " + e);
         }
         if (!loaded.isValid()) {
-            return ScenarioResult.invalid(file.display(), loaded.diagnostics());
+            return ScenarioResult.invalid(file.display(), loaded.diagnostics(), loaded.warnings());
         }
         Scenario scenario = asOf == null ? loaded.scenario() : loaded.scenario().withAsOf(asOf);
         return evaluator.evaluate(scenario);
