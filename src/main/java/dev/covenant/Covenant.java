@@ -126,7 +126,7 @@ public final class Covenant implements AutoCloseable {
                 LoadResult loaded = document.loaded();
                 long left = deadline - System.nanoTime();
                 if (!loaded.isValid()) {
-                    results.add(ScenarioResult.invalid(loaded.file(), loaded.diagnostics()));
+                    results.add(ScenarioResult.invalid(loaded.file(), loaded.diagnostics(), loaded.warnings()));
                 } else if (left <= 0) {
                     results.add(ScenarioResult.failed(loaded.file(), "not evaluated: the request's time budget of "
                             + budget.toMillis() + " ms was spent"));

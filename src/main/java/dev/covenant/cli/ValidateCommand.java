@@ -26,9 +26,10 @@ import picocli.CommandLine.Parameters;
         mixinStandardHelpOptions = true,
         description = {"Compiles the rules and loads the scenarios, without evaluating, and prints every problem.",
             "Each is file:line:column: error: message — compile errors, rule metadata, scenario format, and",
-            "expect: blocks that name rules the pack does not have."},
+            "expect: blocks that name rules the pack does not have. Warnings (file:line:column: warning: message)",
+            "are printed too and do not change the exit code."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:rules and scenarios are valid", "2:a problem was found (or a usage error)"})
+        exitCodeList = {"0:rules and scenarios are valid (warnings may have been printed)", "2:a problem was found (or a usage error)"})
 public final class ValidateCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -50,6 +51,7 @@ public final class ValidateCommand implements Callable<Integer> {
         }
         List<Path> roots = paths == null || paths.isEmpty() ? List.of(Path.of("fixtures")) : paths;
         List<Diagnostic> problems = new ArrayList<>();
+        List<Diagnostic> warnings = new ArrayList<>();
         int ruleFiles;
         int scenarios;
         try (RuleBase ruleBase = RuleBase.compile(ruleOptions.rules)) {
@@ -66,8 +68,10 @@ public final class ValidateCommand implements Callable<Integer> {
                 if (first != null) {
                     problems.add(dev.covenant.scenario.ScenarioIds.duplicate(loaded.scenario(), first));
                 }
+                warnings.addAll(loaded.warnings());
                 if (loaded.isValid() && ruleBase.isUsable()) {
                     problems.addAll(FixtureRun.unknownRuleIds(loaded.scenario().expect(), ruleBase.catalog()));
+                    warnings.addAll(dev.covenant.engine.RegionCoverage.warnings(loaded.scenario(), ruleBase.catalog()));
                 }
             }
         }
@@ -83,19 +87,25 @@ public final class ValidateCommand implements Callable<Integer> {
             }
         }
         List<Diagnostic> sorted = problems.stream().sorted().toList();
+        List<Diagnostic> sortedWarnings = warnings.stream().sorted().toList();
         PrintWriter out = spec.commandLine().getOut();
         if (format.equals("json")) {
-            json(sorted, ruleFiles, scenarios, out);
+            json(sorted, sortedWarnings, ruleFiles, scenarios, out);
         } else {
-            sorted.forEach(d -> out.println(dev.covenant.report.Inert.line(d.format())));
-            out.printf("%d rule file(s), %d scenario file(s): %s%n", ruleFiles, scenarios,
-                    sorted.isEmpty() ? "valid" : sorted.size() + " problem(s)");
+            // Errors and warnings in one file order, so each sits with its neighbours.
+            java.util.stream.Stream.concat(sorted.stream(), sortedWarnings.stream()).sorted()
+                    .forEach(d -> out.println(dev.covenant.report.Inert.line(d.format())));
+            out.printf("%d rule file(s), %d scenario file(s): %s%s%n", ruleFiles, scenarios,
+                    sorted.isEmpty() ? "valid" : sorted.size() + " problem(s)",
+                    sortedWarnings.isEmpty() ? "" : ", " + sortedWarnings.size() + " warning(s)");
         }
         out.flush();
+        // Warnings are shown, never counted against the input.
         return sorted.isEmpty() ? 0 : 2;
     }
 
-    private static void json(List<Diagnostic> problems, int ruleFiles, int scenarios, PrintWriter out) throws IOException {
+    private static void json(List<Diagnostic> problems, List<Diagnostic> warnings, int ruleFiles, int scenarios, PrintWriter out)
+            throws IOException {
         try (JsonGenerator json = new JsonFactory().createGenerator(out)) {
             json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             json.setPrettyPrinter(new DefaultPrettyPrinter());
@@ -105,6 +115,7 @@ public final class ValidateCommand implements Callable<Integer> {
             json.writeNumberField("ruleFiles", ruleFiles);
             json.writeNumberField("scenarioFiles", scenarios);
             dev.covenant.report.JsonDiagnostics.write("diagnostics", problems, json);
+            dev.covenant.report.JsonDiagnostics.write("warnings", warnings, json);
             json.writeEndObject();
         }
         out.println();

@@ -113,7 +113,7 @@ public final class Batch {
             return new Evaluated(ScenarioResult.failed(file.display(), "internal error while loading: " + e), null);
         }
         if (!loaded.isValid()) {
-            return new Evaluated(ScenarioResult.invalid(file.display(), loaded.diagnostics()), null);
+            return new Evaluated(ScenarioResult.invalid(file.display(), loaded.diagnostics(), loaded.warnings()), null);
         }
         Scenario scenario = asOf == null ? loaded.scenario() : loaded.scenario().withAsOf(asOf);
         return new Evaluated(evaluator.evaluate(scenario), scenario);

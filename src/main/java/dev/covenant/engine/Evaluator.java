@@ -108,7 +108,8 @@ public final class Evaluator {
                 collector.facts.addAll(session.getObjects());
             }
             return collector.trace(new ScenarioResult(scenario.file(), scenario.id(), scenario.title(), scenario.asOf(),
-                    ScenarioResult.Status.EVALUATED, collector.findings, List.of(), null, Timeline.of(scenario)));
+                    ScenarioResult.Status.EVALUATED, collector.findings, List.of(), null, Timeline.of(scenario),
+                    warnings(scenario)));
         } catch (RuntimeException e) {
             stopper.finished();
             if (stopper.stopped) {
@@ -191,9 +192,16 @@ public final class Evaluator {
                 + " ms and did not yield to the halt, so it was stopped" + rule);
     }
 
-    private static ScenarioResult error(Scenario scenario, Collector collector, String message) {
+    private ScenarioResult error(Scenario scenario, Collector collector, String message) {
         return new ScenarioResult(scenario.file(), scenario.id(), scenario.title(), scenario.asOf(),
-                ScenarioResult.Status.ERROR, List.of(), List.of(), message, Timeline.of(scenario));
+                ScenarioResult.Status.ERROR, List.of(), List.of(), message, Timeline.of(scenario), warnings(scenario));
+    }
+
+    /** The loader's warnings and those that need the pack (regions no citation reaches). */
+    private List<dev.covenant.source.Diagnostic> warnings(Scenario scenario) {
+        List<dev.covenant.source.Diagnostic> warnings = new ArrayList<>(scenario.warnings());
+        warnings.addAll(RegionCoverage.warnings(scenario, ruleBase.catalog()));
+        return warnings;
     }
 
     private static String rootMessage(Throwable e) {

@@ -38,9 +38,20 @@ public final class RuleCatalog {
     private final Map<Rule, RuleInfo> byRule = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<Diagnostic> diagnostics;
 
+    private final java.util.SortedSet<String> citationScopes;
+
     private RuleCatalog(Map<String, RuleInfo> byKey, List<Diagnostic> diagnostics) {
         this.byKey = byKey;
         this.diagnostics = diagnostics;
+        java.util.SortedSet<String> scopes = new java.util.TreeSet<>();
+        byKey.values().stream().filter(r -> r.id() != null).flatMap(r -> r.references().stream())
+                .filter(Citation::isScoped).map(Citation::scope).forEach(scopes::add);
+        this.citationScopes = java.util.Collections.unmodifiableSortedSet(scopes);
+    }
+
+    /** The regions the obligation rules' scoped citations name ({@code [US]}, {@code [EEA]}, ...), sorted. */
+    public java.util.SortedSet<String> citationScopes() {
+        return citationScopes;
     }
 
     static RuleCatalog of(KieBase kieBase, RuleSources sources) {

@@ -51,8 +51,18 @@ public record Report(List<Diagnostic> ruleDiagnostics, List<Diagnostic> inputDia
         return tally;
     }
 
-    /** Counts over the whole run; {@code scenarios == evaluated + invalid + errors} always. */
+    /**
+     * Counts over the whole run; {@code scenarios == evaluated + invalid + errors} always. {@code warnings}
+     * counts the scenarios' warnings, which never change the exit code.
+     */
     public record Summary(int scenarios, int evaluated, int invalid, int errors, int findings,
-            Map<Severity, Integer> bySeverity, long exposureUsd, int otherDiagnostics, int waived, int newFindings, int fixed) {
+            Map<Severity, Integer> bySeverity, long exposureUsd, int otherDiagnostics, int waived, int newFindings, int fixed,
+            int warnings) {
+
+        public Summary(int scenarios, int evaluated, int invalid, int errors, int findings, Map<Severity, Integer> bySeverity,
+                long exposureUsd, int otherDiagnostics, int waived, int newFindings, int fixed) {
+            this(scenarios, evaluated, invalid, errors, findings, bySeverity, exposureUsd, otherDiagnostics, waived, newFindings,
+                    fixed, 0);
+        }
     }
 }

@@ -16,6 +16,7 @@ public final class Tally {
     private int findings;
     private int waived;
     private int newFindings;
+    private int warnings;
     private long exposureUsd;
     private final Map<Severity, Integer> bySeverity = new EnumMap<>(Severity.class);
     /** The most serious severity among findings that count toward --fail-on, or null. */
@@ -48,11 +49,12 @@ public final class Tally {
             }
         }
         exposureUsd += r.exposureTotal("USD");
+        warnings += r.warnings().size();
     }
 
     public Report.Summary summary(int otherDiagnostics, int fixed) {
         return new Report.Summary(scenarios, evaluated, invalid, errors, findings, Map.copyOf(bySeverity), exposureUsd,
-                otherDiagnostics, waived, newFindings, fixed);
+                otherDiagnostics, waived, newFindings, fixed, warnings);
     }
 
     /** 2 for invalid input or an evaluation error, else 1 for a counting finding at or above {@code failOn}, else 0. */

@@ -19,7 +19,56 @@ public final class Region {
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
     private static final Pattern SUBDIVISION = Pattern.compile("([A-Z]{2})-[A-Z0-9]{1,3}");
 
+    /**
+     * The US states and DC by their postal codes (ISO 3166-2 {@code US-xx} without the prefix). Many of
+     * these codes are also countries ({@code CA} Canada, {@code DE} Germany), which is why a bare code in
+     * a US-facing scenario is worth a second look; see {@code scenario.RegionHints}.
+     */
+    public static final java.util.Map<String, String> US_STATES = java.util.Map.ofEntries(
+            java.util.Map.entry("AL", "Alabama"), java.util.Map.entry("AK", "Alaska"), java.util.Map.entry("AZ", "Arizona"),
+            java.util.Map.entry("AR", "Arkansas"), java.util.Map.entry("CA", "California"), java.util.Map.entry("CO", "Colorado"),
+            java.util.Map.entry("CT", "Connecticut"), java.util.Map.entry("DE", "Delaware"), java.util.Map.entry("DC", "District of Columbia"),
+            java.util.Map.entry("FL", "Florida"), java.util.Map.entry("GA", "Georgia"), java.util.Map.entry("HI", "Hawaii"),
+            java.util.Map.entry("ID", "Idaho"), java.util.Map.entry("IL", "Illinois"), java.util.Map.entry("IN", "Indiana"),
+            java.util.Map.entry("IA", "Iowa"), java.util.Map.entry("KS", "Kansas"), java.util.Map.entry("KY", "Kentucky"),
+            java.util.Map.entry("LA", "Louisiana"), java.util.Map.entry("ME", "Maine"), java.util.Map.entry("MD", "Maryland"),
+            java.util.Map.entry("MA", "Massachusetts"), java.util.Map.entry("MI", "Michigan"), java.util.Map.entry("MN", "Minnesota"),
+            java.util.Map.entry("MS", "Mississippi"), java.util.Map.entry("MO", "Missouri"), java.util.Map.entry("MT", "Montana"),
+            java.util.Map.entry("NE", "Nebraska"), java.util.Map.entry("NV", "Nevada"), java.util.Map.entry("NH", "New Hampshire"),
+            java.util.Map.entry("NJ", "New Jersey"), java.util.Map.entry("NM", "New Mexico"), java.util.Map.entry("NY", "New York"),
+            java.util.Map.entry("NC", "North Carolina"), java.util.Map.entry("ND", "North Dakota"), java.util.Map.entry("OH", "Ohio"),
+            java.util.Map.entry("OK", "Oklahoma"), java.util.Map.entry("OR", "Oregon"), java.util.Map.entry("PA", "Pennsylvania"),
+            java.util.Map.entry("RI", "Rhode Island"), java.util.Map.entry("SC", "South Carolina"), java.util.Map.entry("SD", "South Dakota"),
+            java.util.Map.entry("TN", "Tennessee"), java.util.Map.entry("TX", "Texas"), java.util.Map.entry("UT", "Utah"),
+            java.util.Map.entry("VT", "Vermont"), java.util.Map.entry("VA", "Virginia"), java.util.Map.entry("WA", "Washington"),
+            java.util.Map.entry("WV", "West Virginia"), java.util.Map.entry("WI", "Wisconsin"), java.util.Map.entry("WY", "Wyoming"));
+
     private Region() {
+    }
+
+    /** The ISO 3166-1 alpha-2 country codes the loader accepts (the JDK's list), sorted. */
+    public static java.util.SortedSet<String> countries() {
+        return new java.util.TreeSet<>(COUNTRIES);
+    }
+
+    /** The group codes: {@code EU}, {@code EEA}, {@code UK}. */
+    public static java.util.SortedSet<String> groups() {
+        return new java.util.TreeSet<>(GROUPS);
+    }
+
+    /** A region's English name ({@code DE} Germany, {@code US-CA} California, {@code EEA}), for messages. */
+    public static String name(String code) {
+        return switch (code) {
+            case "EU" -> "the European Union";
+            case "EEA" -> "the European Economic Area";
+            case "UK" -> "the United Kingdom";
+            default -> {
+                if (code.startsWith("US-") && US_STATES.containsKey(code.substring(3))) {
+                    yield US_STATES.get(code.substring(3));
+                }
+                yield COUNTRIES.contains(code) ? new Locale("", code).getDisplayCountry(Locale.ENGLISH) : code;
+            }
+        };
     }
 
     /**

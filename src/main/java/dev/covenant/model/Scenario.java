@@ -1,11 +1,16 @@
 package dev.covenant.model;
 
+import dev.covenant.source.Diagnostic;
 import dev.covenant.source.SourceSpan;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-/** One scenario file, as typed facts ({@code span}: where its id, the {@code scenario} key, is written). Lists are never null; {@code expect} may be. */
+/**
+ * One scenario file, as typed facts ({@code span}: where its id, the {@code scenario} key, is written).
+ * Lists are never null; {@code expect} may be. {@code warnings} are the loader's warnings about the file
+ * (it is still evaluated); they are not facts.
+ */
 public record Scenario(
         String id,
         String title,
@@ -22,9 +27,20 @@ public record Scenario(
         List<Setting> settings,
         List<Practice> practices,
         List<Model> models,
-        Expectation expect) {
+        Expectation expect,
+        List<Diagnostic> warnings) {
+
+    /** A scenario the loader had nothing to warn about. */
+    public Scenario(String id, String title, LocalDate asOf, String file, SourceSpan span, Platform platform,
+            List<Cohort> cohorts, List<Promise> promises, List<Document> documents, List<DocumentVersion> versions,
+            List<Disclosure> disclosures, List<Capture> captures, List<Setting> settings, List<Practice> practices,
+            List<Model> models, Expectation expect) {
+        this(id, title, asOf, file, span, platform, cohorts, promises, documents, versions, disclosures, captures,
+                settings, practices, models, expect, List.of());
+    }
 
     public Scenario {
+        warnings = warnings.stream().sorted().toList();
         cohorts = List.copyOf(cohorts);
         promises = List.copyOf(promises);
         documents = List.copyOf(documents);
@@ -39,7 +55,7 @@ public record Scenario(
     /** The same facts judged on another date (the CLI's {@code --as-of}). */
     public Scenario withAsOf(LocalDate date) {
         return new Scenario(id, title, date, file, span, platform, cohorts, promises, documents, versions,
-                disclosures, captures, settings, practices, models, expect);
+                disclosures, captures, settings, practices, models, expect, warnings);
     }
 
     /**

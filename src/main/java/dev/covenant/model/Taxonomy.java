@@ -65,6 +65,10 @@ public final class Taxonomy {
         return USES;
     }
 
+    public static Set<String> subjects() {
+        return SUBJECTS;
+    }
+
     public static boolean isSubject(String key) {
         return SUBJECTS.contains(key);
     }

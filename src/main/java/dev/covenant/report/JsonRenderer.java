@@ -84,6 +84,7 @@ public final class JsonRenderer implements StreamingRenderer {
         json.writeNumberField("USD", s.exposureUsd());
         json.writeEndObject();
         json.writeNumberField("waived", s.waived());
+        json.writeNumberField("warnings", s.warnings());
         if (review != null && review.baselineUsed()) {
             json.writeNumberField("new", s.newFindings());
             json.writeNumberField("fixed", s.fixed());
@@ -144,6 +145,7 @@ public final class JsonRenderer implements StreamingRenderer {
         json.writeNumberField("USD", r.exposureTotal("USD"));
         json.writeEndObject();
         diagnostics("diagnostics", r.diagnostics(), json);
+        diagnostics("warnings", r.warnings(), json);
         json.writeStringField("error", r.error());
         json.writeEndObject();
     }

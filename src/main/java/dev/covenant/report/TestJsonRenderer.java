@@ -77,6 +77,7 @@ public final class TestJsonRenderer implements TestRenderer {
         java.util.List<Diagnostic> all = new java.util.ArrayList<>(o.problems());
         all.addAll(o.result().diagnostics());
         diagnostics("diagnostics", all, json);
+        diagnostics("warnings", o.result().warnings(), json);
         json.writeStringField("error", o.result().error());
         json.writeEndObject();
     }

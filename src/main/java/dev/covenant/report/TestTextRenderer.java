@@ -26,6 +26,10 @@ public final class TestTextRenderer implements TestRenderer {
                     out.write("      " + line + "\n");
                 }
             }
+            // Warnings show under every fixture, passing or not: they do not change its status.
+            for (var w : o.result().warnings()) {
+                out.write("      " + w.format() + "\n");
+            }
         }
         if (coverage != null) {
             out.write("\nRule coverage (fires in / near-miss in):\n");
@@ -38,8 +42,9 @@ public final class TestTextRenderer implements TestRenderer {
                     coverage.fullyCovered(), coverage.rules().size(), coverage.percent()));
         }
         out.write(String.format(Locale.ROOT, "%n%d fixture(s) in %.2f s%n", run.outcomes().size(), run.nanos() / 1e9));
-        out.write(String.format(Locale.ROOT, "%d passed, %d failed, %d skipped, %d errors%n",
+        long warnings = run.outcomes().stream().mapToLong(o -> o.result().warnings().size()).sum();
+        out.write(String.format(Locale.ROOT, "%d passed, %d failed, %d skipped, %d errors%s%n",
                 run.count(FixtureRun.Status.PASS), run.count(FixtureRun.Status.FAIL), run.count(FixtureRun.Status.SKIP),
-                run.count(FixtureRun.Status.ERROR)));
+                run.count(FixtureRun.Status.ERROR), warnings == 0 ? "" : ", " + warnings + " warning(s)"));
     }
 }

@@ -60,14 +60,17 @@ public final class TextRenderer implements StreamingRenderer {
                 for (Diagnostic d : result.diagnostics()) {
                     out.write("  " + d.format() + "\n");
                 }
+                warnings(result, out);
             }
             case ERROR -> {
                 out.write(result.file() + "  " + nameOf(result) + "  ERROR\n");
                 out.write("  " + result.file() + ": error: " + result.error() + "\n");
+                warnings(result, out);
             }
             case EVALUATED -> {
                 out.write(result.file() + "  " + nameOf(result) + " (as of " + result.asOf() + ")  "
                         + (result.findings().isEmpty() ? "no findings" : result.findings().size() + " finding(s)") + "\n");
+                warnings(result, out);
                 for (Finding f : result.findings()) {
                     finding(f, out);
                 }
@@ -78,6 +81,13 @@ public final class TextRenderer implements StreamingRenderer {
             }
         }
         out.write("\n");
+    }
+
+    /** Warnings sit under their scenario, before its findings; they change neither its status nor the exit code. */
+    private static void warnings(ScenarioResult result, Writer out) throws IOException {
+        for (Diagnostic d : result.warnings()) {
+            out.write("  " + d.format() + "\n");
+        }
     }
 
     private static void finding(Finding f, Writer out) throws IOException {
@@ -144,6 +154,9 @@ public final class TextRenderer implements StreamingRenderer {
         }
         if (s.exposureUsd() > 0) {
             line.append("; exposure ").append(usd(s.exposureUsd()));
+        }
+        if (s.warnings() > 0) {
+            line.append("; ").append(s.warnings()).append(" warning(s)");
         }
         if (s.waived() > 0) {
             line.append("; ").append(s.waived()).append(" waived");

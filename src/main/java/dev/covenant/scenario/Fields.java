@@ -131,18 +131,19 @@ final class Fields {
         });
     }
 
+    /** The words a flag may be written as, in any case (the schema's {@code flag} is generated from these). */
+    static final List<String> TRUE_WORDS = List.of("true", "on", "yes");
+    static final List<String> FALSE_WORDS = List.of("false", "off", "no");
+
     /** A boolean; accepts true/false and YAML 1.1's on/off/yes/no, case-insensitively. */
     Optional<Boolean> flag(String key) {
         return scalar(key, "on/off or true/false").flatMap(s -> {
-            switch (s.text().toLowerCase(java.util.Locale.ROOT)) {
-                case "true", "on", "yes":
-                    return Optional.of(true);
-                case "false", "off", "no":
-                    return Optional.of(false);
-                default:
-                    report(s.span(), "'" + key + "' in " + where(path) + " must be on/off or true/false, got " + s.describe());
-                    return Optional.empty();
+            String word = s.text().toLowerCase(java.util.Locale.ROOT);
+            if (TRUE_WORDS.contains(word) || FALSE_WORDS.contains(word)) {
+                return Optional.of(TRUE_WORDS.contains(word));
             }
+            report(s.span(), "'" + key + "' in " + where(path) + " must be on/off or true/false, got " + s.describe());
+            return Optional.empty();
         });
     }
 

@@ -4,19 +4,29 @@ import dev.covenant.model.Scenario;
 import dev.covenant.source.Diagnostic;
 import java.util.List;
 
-/** A scenario file read: either a scenario, or the diagnostics that kept it from being one. */
-public record LoadResult(String file, Scenario scenario, List<Diagnostic> diagnostics) {
+/**
+ * A scenario file read: either a scenario, or the errors ({@code diagnostics}) that kept it from being one.
+ * {@code warnings} never make a file invalid; a valid scenario carries them too ({@link Scenario#warnings()}).
+ */
+public record LoadResult(String file, Scenario scenario, List<Diagnostic> diagnostics, List<Diagnostic> warnings) {
 
     public LoadResult {
         diagnostics = diagnostics.stream().sorted().toList();
+        warnings = warnings.stream().sorted().toList();
+    }
+
+    public LoadResult(String file, Scenario scenario, List<Diagnostic> diagnostics) {
+        this(file, scenario, diagnostics, scenario == null ? List.of() : scenario.warnings());
     }
 
     static LoadResult valid(String file, Scenario scenario) {
-        return new LoadResult(file, scenario, List.of());
+        return new LoadResult(file, scenario, List.of(), scenario.warnings());
     }
 
+    /** Not a scenario: the errors among {@code diagnostics} say why; its warnings are kept apart. */
     static LoadResult invalid(String file, List<Diagnostic> diagnostics) {
-        return new LoadResult(file, null, diagnostics);
+        return new LoadResult(file, null, diagnostics.stream().filter(Diagnostic::isError).toList(),
+                diagnostics.stream().filter(Diagnostic::isWarning).toList());
     }
 
     public boolean isValid() {

@@ -105,7 +105,7 @@ public final class ScenarioLoader {
             return LoadResult.invalid(displayPath, diagnostics);
         }
         Optional<Scenario> scenario = new Binder(displayPath, diagnostics).bind(tree.root());
-        if (!diagnostics.isEmpty() || scenario.isEmpty()) {
+        if (hasErrors(diagnostics) || scenario.isEmpty()) {
             return LoadResult.invalid(displayPath, diagnostics);
         }
         return LoadResult.valid(displayPath, scenario.get());
@@ -142,7 +142,7 @@ public final class ScenarioLoader {
                 diagnostics.addAll(tree.diagnostics());
             }
             Optional<Scenario> scenario = new Binder(display, diagnostics).bind(scenarios.get(i));
-            results.add(!diagnostics.isEmpty() || scenario.isEmpty()
+            results.add(hasErrors(diagnostics) || scenario.isEmpty()
                     ? LoadResult.invalid(display, relabel(diagnostics, display)) : LoadResult.valid(display, scenario.get()));
         }
         return results;
@@ -151,7 +151,12 @@ public final class ScenarioLoader {
     /** Diagnostics of the whole stream name the file as the stream; name them as the scenario they concern. */
     private static List<Diagnostic> relabel(List<Diagnostic> diagnostics, String display) {
         return diagnostics.stream().map(d -> new Diagnostic(new SourceSpan(display, d.where().line(), d.where().column(),
-                d.where().path()), d.message())).toList();
+                d.where().path()), d.message(), d.level())).toList();
+    }
+
+    /** Warnings alone never keep a file from being a scenario. */
+    private static boolean hasErrors(List<Diagnostic> diagnostics) {
+        return diagnostics.stream().anyMatch(Diagnostic::isError);
     }
 
     private static String describe(IOException e) {
@@ -163,6 +168,8 @@ public final class ScenarioLoader {
     private static final class Binder {
         private final String file;
         private final List<Diagnostic> diagnostics;
+        /** Every valid region code written, with where, for the checks that look at them together. */
+        private final List<RegionHints.Written> regions = new ArrayList<>();
 
         Binder(String file, List<Diagnostic> diagnostics) {
             this.file = file;
@@ -198,12 +205,13 @@ public final class ScenarioLoader {
             List<Model> models = unique(top.objects("models", MODEL), "id", "model", f -> model(f, practiceIds));
             Expectation expect = top.object("expect", EXPECT).map(this::expectation).orElse(null);
 
+            diagnostics.addAll(RegionHints.confusions(regions));
             if (id.isEmpty() || asOf.isEmpty() || platform.isEmpty()) {
                 return Optional.empty();
             }
             return Optional.of(new Scenario(id.get(), title.orElse(id.get()), asOf.get(), file, top.spanOf("scenario"),
                     platform.get(), cohorts, promises, documents, versions, disclosures, captures, settings,
-                    practices, models, expect));
+                    practices, models, expect, diagnostics.stream().filter(Diagnostic::isWarning).toList()));
         }
 
         private Optional<Platform> platform(Fields f) {
@@ -234,7 +242,7 @@ public final class ScenarioLoader {
             Restriction forbids = f.object("forbids", FORBIDS)
                     .map(r -> new Restriction(r.strings("uses", Binder::checkUse), r.strings("categories", Binder::checkCategory)))
                     .orElse(Restriction.NONE);
-            List<String> excluded = f.strings("excludes_regions", Binder::checkRegion);
+            List<String> excluded = regions(f, "excludes_regions");
             List<String> uses = f.strings("uses", Binder::checkUse);
             Optional<Period> period = period(f, "since", "until");
             if (id.isEmpty() || source.isEmpty() || kind.isEmpty() || period.isEmpty()) {
@@ -312,7 +320,7 @@ public final class ScenarioLoader {
             Optional<LocalDate> introduced = f.requiredDate("introduced");
             Optional<Boolean> defaultOn = f.has("default") ? f.flag("default") : missing(f, "default");
             List<String> enables = f.strings("enables", Binder::checkUse);
-            List<String> regions = f.strings("regions", Binder::checkRegion);
+            List<String> regions = regions(f, "regions");
             Optional<OptOut> optOut = f.object("opt_out", OPT_OUT).flatMap(o -> {
                 Optional<Method> method = o.requiredChoice("method", Method.class);
                 boolean retroactive = o.has("retroactive") ? o.flag("retroactive").orElse(false) : false;
@@ -330,7 +338,7 @@ public final class ScenarioLoader {
             Optional<String> use = f.requiredString("use").filter(u -> valid(f, "use", checkUse(u)));
             List<String> categories = f.strings("categories", Binder::checkCategory);
             List<String> tiers = f.strings("tiers", s -> null);
-            List<String> regions = f.strings("regions", Binder::checkRegion);
+            List<String> regions = regions(f, "regions");
             String practiceId = id.orElse("?");
             List<Recipient> recipients = new ArrayList<>();
             for (Fields r : f.objects("recipients", RECIPIENT)) {
@@ -460,7 +468,17 @@ public final class ScenarioLoader {
         }
 
         private boolean validRegion(Fields f, String key, String region) {
-            return valid(f, key, checkRegion(region));
+            boolean valid = valid(f, key, checkRegion(region));
+            if (valid) {
+                regions.add(new RegionHints.Written(region, f.spanOf(key), key, f.path()));
+            }
+            return valid;
+        }
+
+        private List<String> regions(Fields f, String key) {
+            var located = f.locatedStrings(key, Binder::checkRegion);
+            located.forEach((code, at) -> regions.add(new RegionHints.Written(code, at, key, f.path())));
+            return new ArrayList<>(located.keySet());
         }
 
         private boolean validHash(Fields f, String key, String hash) {
@@ -481,7 +499,7 @@ public final class ScenarioLoader {
 
         static String checkRegion(String code) {
             return Region.isValid(code) ? null
-                    : "unknown region '" + code + "'; expected an ISO 3166-1 country (DE), an ISO 3166-2 subdivision (US-CA), EU, EEA or UK";
+                    : "unknown region '" + code + "'" + RegionHints.unknown(code) + "; expected an ISO 3166-1 country (DE), an ISO 3166-2 subdivision (US-CA), EU, EEA or UK";
         }
 
         static String checkCategory(String key) {

@@ -9,6 +9,12 @@ final class Suggestions {
     }
 
     static String didYouMean(String typed, Collection<String> candidates) {
+        String best = nearest(typed, candidates);
+        return best == null ? "" : " (did you mean '" + best + "'?)";
+    }
+
+    /** The closest candidate within the allowed distance (ties go to the first in sort order), or null. */
+    static String nearest(String typed, Collection<String> candidates) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : candidates) {
@@ -19,7 +25,7 @@ final class Suggestions {
             }
         }
         int allowed = Math.max(1, Math.min(3, typed.length() / 3));
-        return best != null && bestDistance <= allowed ? " (did you mean '" + best + "'?)" : "";
+        return best != null && bestDistance <= allowed ? best : null;
     }
 
     /** Edit distance counting a swap of two neighbouring characters as one edit (optimal string alignment). */

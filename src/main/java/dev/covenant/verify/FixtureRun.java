@@ -79,7 +79,7 @@ public record FixtureRun(List<Outcome> outcomes, List<Diagnostic> diagnostics, l
             return null;
         }
         if (!loaded.isValid()) {
-            ScenarioResult invalid = ScenarioResult.invalid(file.display(), loaded.diagnostics());
+            ScenarioResult invalid = ScenarioResult.invalid(file.display(), loaded.diagnostics(), loaded.warnings());
             return new Ran(new Outcome(file.display(), null, null, invalid, ExpectationCheck.of(invalid, null), Status.ERROR,
                     loaded.diagnostics(), System.nanoTime() - start), null);
         }

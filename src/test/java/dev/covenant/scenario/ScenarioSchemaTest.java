@@ -66,7 +66,26 @@ class ScenarioSchemaTest {
                 new String[] {"bad legal basis", valid.replace("\"setting:ai\"", "maybe")},
                 new String[] {"bad region", valid.replace("region: NO", "region: north")},
                 new String[] {"bad default", valid.replace("default: on", "default: sometimes")},
-                new String[] {"missing platform name", valid.replace("platform: {name: Example}", "platform: {}")}
+                new String[] {"missing platform name", valid.replace("platform: {name: Example}", "platform: {}")},
+                new String[] {"region under a group", valid.replace("region: NO", "region: EU-FR")},
+                new String[] {"region no country has", valid.replace("region: NO", "region: XX")},
+                new String[] {"subdivision of the UK group", valid.replace("region: NO", "region: UK-ENG")},
+                new String[] {"region in lower case", valid.replace("region: NO", "region: no")},
+                new String[] {"region by name", valid.replace("region: NO", "region: Germany")},
+                new String[] {"bad region in a list", valid.replace("legal_basis", "regions: [US, EU-FR], legal_basis")},
+                new String[] {"blank string", valid.replace("platform: {name: Example}", "platform: {name: \"  \"}")},
+                new String[] {"blank list item", valid.replace("legal_basis", "tiers: [\" \"], legal_basis")},
+                new String[] {"day that does not exist", valid.replace("as_of: 2025-01-21", "as_of: 2025-02-30")},
+                new String[] {"legal basis setting without id", valid.replace("\"setting:ai\"", "setting")},
+                new String[] {"flag word the loader does not know", valid.replace("default: on", "default: enabled")},
+                new String[] {"missing joined", valid.replace(", joined: {from: 2015-01-01}", "")},
+                new String[] {"negative count", valid.replace("count: 10", "count: -1")},
+                new String[] {"period without from", valid.replace("joined: {from: 2015-01-01}", "joined: {to: 2016-01-01}")},
+                new String[] {"bad hash", valid + "documents:\n  - {id: d, kind: policy, versions: [{version: '1', published: 2024-01-01, text_sha256: ABC}]}\n"},
+                new String[] {"unknown service", valid.replace("platform: {name: Example}", "platform: {name: Example, services: [email]}")},
+                new String[] {"unknown promise kind", valid + "promises:\n  - {id: p, source: s, kind: promise, since: 2020-01-01}\n"},
+                new String[] {"unknown opt-out method", valid.replace("enables: [train_ai_system]}", "enables: [train_ai_system], opt_out: {method: phone}}")},
+                new String[] {"bad rule id in expect", valid + "expect: {findings: [not-a-rule]}\n"}
         ).map(c -> DynamicTest.dynamicTest(c[0], () -> {
             byte[] bytes = c[1].getBytes();
             assertThat(schemaErrors(bytes, "case.yaml")).as("schema").isNotEmpty();
@@ -80,6 +99,66 @@ class ScenarioSchemaTest {
 
         assertThat(strings(defs.get("category").get("enum"))).isEqualTo(new TreeSet<>(Taxonomy.categories()));
         assertThat(strings(defs.get("use").get("enum"))).isEqualTo(new TreeSet<>(Taxonomy.uses()));
+    }
+
+    /**
+     * The schema's vocabularies (regions, taxonomy keys, the keyed enumerations, flag words, legal bases)
+     * are generated from the classes the loader checks against; the rest of the schema is written by hand.
+     * After changing a vocabulary: {@code mvn test -Dtest=ScenarioSchemaTest -Dcovenant.schema.update=true}.
+     */
+    @Test
+    void the_schemas_vocabularies_are_generated_from_the_loaders() throws IOException {
+        String written = Files.readString(SCHEMA);
+        String generated = SchemaVocabulary.apply(written);
+        if (Boolean.getBoolean("covenant.schema.update")) {
+            Files.writeString(SCHEMA, generated);
+            written = generated;
+        }
+        Path fresh = Path.of("target/scenario.schema.json");
+        Files.writeString(fresh, generated);
+        assertThat(written).as("schema/scenario.schema.json is stale; rerun with -Dcovenant.schema.update=true (or copy %s)", fresh)
+                .isEqualTo(generated);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> every_region_the_loader_accepts_the_schema_accepts_and_every_one_it_rejects_the_schema_rejects() {
+        List<String> accepted = new java.util.ArrayList<>(dev.covenant.model.Region.countries());
+        accepted.addAll(List.of("EU", "EEA", "UK", "US-CA", "GB-ENG", "FR-75", "DE-BY", "CH-ZH"));
+        List<String> rejected = List.of("EU-FR", "XX", "UK-ENG", "EEA-NO", "US-", "US-CALI", "us", "Germany", "QQ-1", "E", "EUR");
+        return Stream.concat(
+                accepted.stream().map(r -> DynamicTest.dynamicTest("accepts " + r, () -> agree(r, true))),
+                rejected.stream().map(r -> DynamicTest.dynamicTest("rejects " + r, () -> agree(r, false))));
+    }
+
+    @Test
+    void the_schemas_date_pattern_accepts_exactly_the_days_the_loader_does() throws IOException {
+        JsonNode defs = new ObjectMapper().readTree(SCHEMA.toFile()).get("$defs");
+        java.util.regex.Pattern date = java.util.regex.Pattern.compile(defs.get("date").get("pattern").asText());
+        int checked = 0;
+        for (int year : new int[] {0, 1900, 1999, 2000, 2023, 2024, 2025, 2100, 2400, 9999}) {
+            for (int month = 0; month <= 13; month++) {
+                for (int day = 0; day <= 32; day++) {
+                    String text = String.format(java.util.Locale.ROOT, "%04d-%02d-%02d", year, month, day);
+                    boolean exists;
+                    try {
+                        java.time.LocalDate.parse(text);
+                        exists = true;
+                    } catch (java.time.DateTimeException e) {
+                        exists = false;
+                    }
+                    assertThat(date.matcher(text).matches()).as(text).isEqualTo(exists);
+                    checked++;
+                }
+            }
+        }
+        assertThat(checked).isEqualTo(10 * 14 * 33);
+    }
+
+    private static void agree(String region, boolean valid) {
+        String yaml = "scenario: s\nas_of: 2025-01-21\nplatform: {name: Example}\nmembers:\n"
+                + "  - {cohort: c, tier: free, region: \"" + region + "\", count: 10, joined: {from: 2015-01-01}}\n";
+        assertThat(ScenarioLoader.parse(yaml.getBytes(), "r.yaml").diagnostics().isEmpty()).as("loader accepts").isEqualTo(valid);
+        assertThat(schemaErrors(yaml.getBytes(), "r.yaml").isEmpty()).as("schema accepts").isEqualTo(valid);
     }
 
     private static Set<String> strings(JsonNode array) {
