@@ -86,6 +86,7 @@ public final class MarkdownRenderer implements Renderer {
                 out.write("\n");
             }
         }
+        warnings(report, out);
         for (ScenarioResult r : report.results()) {
             if (!r.findings().isEmpty()) {
                 details(r, out);
@@ -112,6 +113,19 @@ public final class MarkdownRenderer implements Renderer {
         }
         for (String e : errors) {
             out.write("- " + e + "\n");
+        }
+        out.write("\n");
+    }
+
+    /** Warnings change no verdict, but a reviewer should see them: a region that reads as a mistake, say. */
+    private static void warnings(Report report, Writer out) throws IOException {
+        List<Diagnostic> all = report.results().stream().flatMap(r -> r.warnings().stream()).toList();
+        if (all.isEmpty()) {
+            return;
+        }
+        out.write("**Warnings** — evaluated, but check these:\n\n");
+        for (Diagnostic d : all) {
+            out.write("- " + code(d.where().location()) + ": " + inline(d.message()) + "\n");
         }
         out.write("\n");
     }

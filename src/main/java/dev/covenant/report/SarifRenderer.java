@@ -135,6 +135,9 @@ public final class SarifRenderer implements Renderer {
             for (Diagnostic d : r.diagnostics()) {
                 notification(d.where(), d.message(), json);
             }
+            for (Diagnostic d : r.warnings()) {
+                notification(d.where(), d.message(), "warning", json);
+            }
             if (r.error() != null) {
                 notification(new SourceSpan(r.file(), 0, 0, ""), r.error(), json);
             }
@@ -145,8 +148,12 @@ public final class SarifRenderer implements Renderer {
     }
 
     private static void notification(SourceSpan where, String message, JsonGenerator json) throws IOException {
+        notification(where, message, "error", json);
+    }
+
+    private static void notification(SourceSpan where, String message, String level, JsonGenerator json) throws IOException {
         json.writeStartObject();
-        json.writeStringField("level", "error");
+        json.writeStringField("level", level);
         text("message", message, json);
         json.writeArrayFieldStart("locations");
         json.writeStartObject();

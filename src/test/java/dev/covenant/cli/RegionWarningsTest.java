@@ -50,6 +50,14 @@ class RegionWarningsTest {
         });
         assertThat(json.get("summary").get("warnings").asInt()).isEqualTo(scenario.get("warnings").size());
         assertThat(scenario.get("diagnostics")).isEmpty();
+
+        JsonNode sarif = new ObjectMapper().readTree(run("check", "--format", "sarif", canada.toString()).out);
+        assertThat(sarif.get("runs").get(0).get("invocations").get(0).get("toolExecutionNotifications")).anySatisfy(n -> {
+            assertThat(n.get("level").asText()).isEqualTo("warning");
+            assertThat(n.get("message").get("text").asText()).contains("'CA' is the country Canada");
+        });
+        assertThat(run("check", "--format", "markdown", canada.toString()).out)
+                .contains("**Warnings** — evaluated, but check these:", "'CA' is the country Canada");
     }
 
     @Test
