@@ -139,13 +139,14 @@ public final class RuleBase implements AutoCloseable {
         return RESOURCES + folder + java.net.URLEncoder.encode(relative, java.nio.charset.StandardCharsets.UTF_8);
     }
 
-    /** The rules-relative path of a build resource ({@link #resource}); other paths as they are. */
-    static String relative(String resource) {
-        if (!resource.startsWith(RESOURCES)) {
-            return resource;
-        }
-        String name = resource.substring(resource.lastIndexOf('/') + 1);
-        return java.net.URLDecoder.decode(name, java.nio.charset.StandardCharsets.UTF_8);
+    /**
+     * The rules-relative path of a build resource ({@link #resource}), which Drools' messages give with
+     * or without the {@code src/main/resources/} prefix; any other path as it is.
+     */
+    static String relative(RuleSources sources, String resource) {
+        String path = resource.startsWith(RESOURCES) ? resource.substring(RESOURCES.length()) : resource;
+        String name = java.net.URLDecoder.decode(path.substring(path.lastIndexOf('/') + 1), java.nio.charset.StandardCharsets.UTF_8);
+        return sources.files().containsKey(name) ? name : path;
     }
 
     /**
@@ -284,7 +285,7 @@ public final class RuleBase implements AutoCloseable {
             if (text.contains("Parser returned a null Package")) {
                 continue;
             }
-            String relative = relative(message.getPath() == null ? "" : message.getPath());
+            String relative = relative(sources, message.getPath() == null ? "" : message.getPath());
             String file = relative.isEmpty() ? sources.display("") : sources.display(relative);
             int line = Math.max(message.getLine(), 0);
             int column = Math.max(message.getColumn(), 0);
