@@ -1,5 +1,7 @@
 package dev.covenant.engine;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import dev.covenant.finding.Finding;
 import dev.covenant.finding.ScenarioResult;
 import dev.covenant.finding.Timeline;
@@ -27,6 +29,8 @@ import org.kie.api.runtime.rule.AgendaFilter;
  * for every rule; each scenario is bounded in rule firings and time.
  */
 public final class Evaluator {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Evaluator.class);
 
     private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "covenant-watchdog");
@@ -66,6 +70,7 @@ public final class Evaluator {
     }
 
     private Trace run(Scenario scenario, boolean tracing) {
+        long start = System.nanoTime();
         Collector collector = new Collector(ruleBase.catalog(), tracing);
         KieSession session = ruleBase.kieBase().newKieSession();
         AtomicBoolean timedOut = new AtomicBoolean();
@@ -107,6 +112,8 @@ public final class Evaluator {
             if (tracing) {
                 collector.facts.addAll(session.getObjects());
             }
+            LOG.info("scenario {} evaluated: {} facts, {} rule firings, {} findings, in {} ms", scenario.file(),
+                    scenario.facts().size(), fired, collector.findings.size(), (System.nanoTime() - start) / 1_000_000);
             return collector.trace(new ScenarioResult(scenario.file(), scenario.id(), scenario.title(), scenario.asOf(),
                     ScenarioResult.Status.EVALUATED, collector.findings, List.of(), null, Timeline.of(scenario),
                     warnings(scenario)));

@@ -125,6 +125,9 @@ public final class FindingBuilder {
                 .forEach(entry -> evidence.putIfAbsent(entry.getKey(), entry.getValue()));
         bound.regions.addAll(primary.regions);
         bound.restsOn.addAll(primary.restsOn.stream().filter(r -> !bound.restsOn.contains(r)).toList());
+        // The order the engine matched them in differs between a compiled and a cached pack; the
+        // report's must not.
+        bound.restsOn.sort(REFERENCE_ORDER);
 
         List<String> citations = new ArrayList<>();
         String references = RuleCatalog.text(meta, "reference");
@@ -147,6 +150,13 @@ public final class FindingBuilder {
                 new ArrayList<>(bound.regions), subject, Review.NONE);
     }
 
+    private static final java.util.Comparator<Finding.FindingRef> REFERENCE_ORDER =
+            java.util.Comparator.comparing(Finding.FindingRef::ruleId)
+                    .thenComparing(r -> r.at() == null ? "" : r.at().file())
+                    .thenComparingInt(r -> r.at() == null ? 0 : r.at().line())
+                    .thenComparingInt(r -> r.at() == null ? 0 : r.at().column())
+                    .thenComparing(r -> r.message() == null ? "" : r.message());
+
     /** What a match bound: evidence by fact, regions of the cohorts among it, findings it rests on. */
     private static final class Bound {
         final Map<String, Evidence> evidence = new LinkedHashMap<>();
@@ -168,7 +178,13 @@ public final class FindingBuilder {
             } else if (value instanceof Derived derived) {
                 derived.basis().forEach(b -> collect(role, b));
             } else if (value instanceof Collection<?> many) {
-                many.forEach(v -> collect(role, v));
+                // Findings gathered by an accumulate come in the engine's matching order, which differs
+                // between a compiled and a cached pack; taken in a fixed order, the first to give a fact
+                // (and so its evidence role) is always the same one.
+                many.stream().filter(v -> !(v instanceof Finding)).forEach(v -> collect(role, v));
+                many.stream().filter(Finding.class::isInstance).map(Finding.class::cast)
+                        .sorted(java.util.Comparator.comparing(Finding::ref, REFERENCE_ORDER))
+                        .forEach(v -> collect(role, v));
             }
         }
     }

@@ -18,6 +18,8 @@ import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
 import org.kie.api.runtime.KieContainer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A compiled rule pack: every {@code *.drl} under a directory, built through the public KIE API
@@ -27,6 +29,8 @@ import org.kie.api.runtime.KieContainer;
 public final class RuleBase implements AutoCloseable {
 
     private static final String RESOURCES = "src/main/resources/";
+    private static final Logger LOG = LoggerFactory.getLogger(RuleBase.class);
+    private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.$]+)");
     private static final AtomicLong BUILDS = new AtomicLong();
     private static final Pattern LINE_COLUMN = Pattern.compile("\\[?\\s*[Ll]ine\\s+(\\d+):(\\d+)\\]?");
     private static final Pattern ERROR_CODE = Pattern.compile("^\\[ERR \\d+\\]\\s*");
@@ -91,13 +95,14 @@ public final class RuleBase implements AutoCloseable {
             String where = dev.covenant.scenario.ScenarioFiles.display(sources.root());
             return failed(sources, List.of(new Diagnostic(SourceSpan.of(where, 0, 0), "no *.drl rule files found")));
         }
+        long start = System.nanoTime();
         KieServices services = KieServices.Factory.get();
         KieFileSystem files = services.newKieFileSystem();
         // Each build gets its own release id so that a reload never collides with a live container.
         ReleaseId releaseId = services.newReleaseId("dev.covenant.rules",
                 "pack-" + sources.contentHash().substring(0, 16), "1." + BUILDS.incrementAndGet());
         files.generateAndWritePomXML(releaseId);
-        sources.files().forEach((relative, text) -> files.write(RESOURCES + relative, text));
+        sources.files().forEach((relative, text) -> files.write(resource(relative, text), text));
         KieBuilder builder = services.newKieBuilder(files).buildAll();
         List<Diagnostic> errors = compileErrors(sources, builder.getResults().getMessages(Message.Level.ERROR));
         if (!errors.isEmpty()) {
@@ -109,7 +114,39 @@ public final class RuleBase implements AutoCloseable {
             container.dispose();
             return failed(sources, catalog.diagnostics());
         }
-        return new RuleBase(sources, new Build(files, builder, releaseId, container), catalog, List.of());
+        RuleBase compiled = new RuleBase(sources, new Build(files, builder, releaseId, container), catalog, List.of());
+        compiled.logReady("compiled", start);
+        return compiled;
+    }
+
+    private void logReady(String how, long start) {
+        if (LOG.isInfoEnabled()) {
+            LOG.info("rule pack {} {}: {} files, {} rules, in {} ms", sources.display(""), how, sources.files().size(),
+                    kieBase.getKiePackages().stream().mapToInt(p -> p.getRules().size()).sum(),
+                    (System.nanoTime() - start) / 1_000_000);
+        }
+    }
+
+    /**
+     * Where a file goes in the build: in the folder of the package it declares, for Drools advises (with
+     * a warning per file) that the two correspond, and a pack's folders are named for people
+     * ({@code policy-dates/} holds {@code package rules.policydates}). The file's name is its whole
+     * rules-relative path, URL-encoded, so names stay unique and {@link #relative} reads it back.
+     */
+    static String resource(String relative, String text) {
+        Matcher declared = PACKAGE.matcher(text == null ? "" : text);
+        String folder = declared.find() ? declared.group(1).replace('.', '/') + "/" : "";
+        return RESOURCES + folder + java.net.URLEncoder.encode(relative, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The rules-relative path of a build resource ({@link #resource}), which Drools' messages give with
+     * or without the {@code src/main/resources/} prefix; any other path as it is.
+     */
+    static String relative(RuleSources sources, String resource) {
+        String path = resource.startsWith(RESOURCES) ? resource.substring(RESOURCES.length()) : resource;
+        String name = java.net.URLDecoder.decode(path.substring(path.lastIndexOf('/') + 1), java.nio.charset.StandardCharsets.UTF_8);
+        return sources.files().containsKey(name) ? name : path;
     }
 
     /**
@@ -141,14 +178,21 @@ public final class RuleBase implements AutoCloseable {
         if (fresh.files().isEmpty()) {
             return compile(fresh);
         }
+        // A file whose package declaration changed moves to another folder: the old resource goes.
+        Set<String> resources = new java.util.TreeSet<>();
         for (String path : changed) {
-            if (fresh.files().containsKey(path)) {
-                build.files.write(RESOURCES + path, fresh.files().get(path));
-            } else {
-                build.files.delete(RESOURCES + path);
+            String before = sources.files().containsKey(path) ? resource(path, sources.files().get(path)) : null;
+            String after = fresh.files().containsKey(path) ? resource(path, fresh.files().get(path)) : null;
+            if (before != null && !before.equals(after)) {
+                build.files.delete(before);
+                resources.add(before);
+            }
+            if (after != null) {
+                build.files.write(after, fresh.files().get(path));
+                resources.add(after);
             }
         }
-        String[] paths = changed.stream().map(p -> RESOURCES + p).toArray(String[]::new);
+        String[] paths = resources.toArray(String[]::new);
         org.kie.internal.builder.IncrementalResults results =
                 ((org.kie.internal.builder.InternalKieBuilder) build.builder).createFileSet(paths).build();
         boolean failed = results.getAddedMessages().stream().anyMatch(m -> m.getLevel() == Message.Level.ERROR);
@@ -178,13 +222,17 @@ public final class RuleBase implements AutoCloseable {
             return compile(rulesDir);
         }
         if (!sources.files().isEmpty()) {
+            long start = System.nanoTime();
             KieBase cached = cache.load(sources);
             if (cached != null) {
                 RuleCatalog catalog = RuleCatalog.of(cached, sources);
                 if (catalog.diagnostics().isEmpty()) {
-                    return new RuleBase(sources, null, cached, catalog, List.of());
+                    RuleBase loaded = new RuleBase(sources, null, cached, catalog, List.of());
+                    loaded.logReady("loaded precompiled from the cache", start);
+                    return loaded;
                 }
             }
+            LOG.info("rule pack {} not in the cache: compiling", sources.display(""));
         }
         return compile(sources);
     }
@@ -237,8 +285,7 @@ public final class RuleBase implements AutoCloseable {
             if (text.contains("Parser returned a null Package")) {
                 continue;
             }
-            String path = message.getPath() == null ? "" : message.getPath();
-            String relative = path.startsWith(RESOURCES) ? path.substring(RESOURCES.length()) : path;
+            String relative = relative(sources, message.getPath() == null ? "" : message.getPath());
             String file = relative.isEmpty() ? sources.display("") : sources.display(relative);
             int line = Math.max(message.getLine(), 0);
             int column = Math.max(message.getColumn(), 0);

@@ -31,4 +31,9 @@ public record Capture(String documentId, String version, LocalDate captured, Str
     public String kind() {
         return "capture";
     }
+
+    /** The converse of {@link #capturedBefore}, for rules that filter the later capture. */
+    public boolean capturedAfter(Capture other) {
+        return other.capturedBefore(this);
+    }
 }

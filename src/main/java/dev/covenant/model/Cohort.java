@@ -56,4 +56,28 @@ public record Cohort(String id, String tier, String region, long count, Period j
         }
         return value instanceof ReachesCalifornia california ? california.cohort() : null;
     }
+
+    // The converses below let a rule put a constraint in the pattern it filters, starting from `this`:
+    // written from another pattern's variable ($x.f(this)) Drools cannot tell which properties it
+    // reads and warns that the pattern falls back to class reactivity.
+
+    /** The converse of {@link Practice#reaches}. */
+    public boolean reachedBy(Practice practice, java.time.LocalDate asOf) {
+        return practice.reaches(this, asOf);
+    }
+
+    /** The converse of {@link Setting#appliesTo}. */
+    public boolean shownSetting(Setting setting) {
+        return setting.appliesTo(this);
+    }
+
+    /** The converse of {@link Promise#coversTier}: the promise covers this cohort's tier. */
+    public boolean tierCoveredBy(Promise promise) {
+        return promise.coversTier(tier);
+    }
+
+    /** The converse of {@link Promise#excludes}. */
+    public boolean excludedBy(Promise statement) {
+        return statement.excludes(this);
+    }
 }

@@ -56,4 +56,9 @@ public record DocumentVersion(
     public String kind() {
         return "document version";
     }
+
+    /** The converse of {@link #effectiveBefore}, for rules that filter the later version. */
+    public boolean effectiveAfter(DocumentVersion other) {
+        return other.effectiveBefore(this);
+    }
 }

@@ -90,4 +90,14 @@ public record Practice(
         boolean inTime = end == null || !cohort.joined().from().isAfter(end);
         return tier && region && inTime && cohort.count() > 0;
     }
+
+    /** The converse of {@link Promise#forbids}, for rules that filter practices. */
+    public boolean forbiddenBy(Promise promise) {
+        return promise.forbids(this);
+    }
+
+    /** The converse of {@link Promise#excludesUseOf}, for rules that filter practices. */
+    public boolean excludedBy(Promise statement) {
+        return statement.excludesUseOf(this);
+    }
 }

@@ -39,4 +39,9 @@ public record Setting(
     public boolean appliesTo(Cohort cohort) {
         return Region.withinAny(cohort.region(), regions);
     }
+
+    /** The converse of {@link Practice#governedBy}, for rules that filter settings. */
+    public boolean governs(Practice practice) {
+        return practice.governedBy(this);
+    }
 }
