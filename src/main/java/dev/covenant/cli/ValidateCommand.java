@@ -54,7 +54,9 @@ public final class ValidateCommand implements Callable<Integer> {
         List<Diagnostic> warnings = new ArrayList<>();
         int ruleFiles;
         int scenarios;
-        try (RuleBase ruleBase = RuleBase.compile(ruleOptions.rules)) {
+        // From the cache when these exact files compiled cleanly before; the metadata checks below and
+        // in RuleBase.load run on a cached pack all the same.
+        try (RuleBase ruleBase = ruleOptions.load()) {
             problems.addAll(ruleBase.diagnostics());
             ruleFiles = ruleBase.sources() == null ? 0 : ruleBase.sources().files().size();
             ScenarioFiles.Listing listing = ScenarioFiles.find(roots);
@@ -78,7 +80,7 @@ public final class ValidateCommand implements Callable<Integer> {
         // The record rules (covenant audit) are a pack of their own under records/; check them too.
         Path records = ruleOptions.rules.resolve(dev.covenant.engine.RuleSources.RECORDS);
         if (java.nio.file.Files.isDirectory(records)) {
-            try (RuleBase recordRules = RuleBase.compile(records)) {
+            try (RuleBase recordRules = ruleOptions.loadRecords()) {
                 problems.addAll(recordRules.diagnostics());
                 if (recordRules.isUsable()) {
                     problems.addAll(dev.covenant.records.RecordEngine.lint(recordRules));

@@ -249,7 +249,11 @@ public final class Evaluator {
                 if (tracing && current != null) {
                     Map<String, Object> bindings = new java.util.TreeMap<>();
                     for (String id : current.getDeclarationIds()) {
-                        bindings.put(id, current.getDeclarationValue(id));
+                        String name = Declarations.authored(id);
+                        // A DRL name bound at the top wins over the same name renamed in a nested scope.
+                        if (name != null && (name.equals(id) || !bindings.containsKey(name))) {
+                            bindings.put(name, current.getDeclarationValue(id));
+                        }
                     }
                     derivations.put(event.getObject(), new Trace.Derivation(catalog.get(current.getRule()), bindings));
                 }

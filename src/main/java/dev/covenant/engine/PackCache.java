@@ -5,14 +5,25 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
@@ -28,6 +39,10 @@ import org.kie.api.builder.Message;
 public final class PackCache {
 
     private static final String MODEL_LIST = "META-INF/kie/dev.covenant.cache/pack/drools-model";
+    /** How many packs the cache keeps: one per rules directory or branch a user switches between. */
+    static final int KEEP = 5;
+    /** The entries this JVM has loaded, each with the channel holding its shared lock. */
+    private static final Map<Path, FileChannel> IN_USE = new HashMap<>();
 
     private final Path directory;
 
@@ -66,7 +81,7 @@ public final class PackCache {
     /** The cached pack for these sources, or null on a miss (or any failure to load it). */
     KieBase load(RuleSources sources) {
         Path jar = entry(sources);
-        if (!Files.isRegularFile(jar)) {
+        if (!Files.isRegularFile(jar) || !holdInUse(jar)) {
             return null;
         }
         try {
@@ -94,10 +109,17 @@ public final class PackCache {
      */
     public void warmInBackground(Path rulesDir) {
         try {
-            Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-            new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
+            Path javaCommand = Path.of(System.getProperty("java.home"), "bin", "java");
+            // It runs in the cache directory, with its crash file there: nothing lands in the user's checkout.
+            Files.createDirectories(directory);
+            String classPath = java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                    .map(entry -> Path.of(entry).toAbsolutePath().toString())
+                    .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
+            new ProcessBuilder(javaCommand.toString(), "-cp", classPath,
+                    "-XX:ErrorFile=" + directory.toAbsolutePath().resolve("hs_err_pid%p.log"),
                     "-Dorg.slf4j.simpleLogger.defaultLogLevel=off", PackCache.class.getName(),
                     rulesDir.toAbsolutePath().toString(), directory.toAbsolutePath().toString())
+                    .directory(directory.toAbsolutePath().toFile())
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .redirectError(ProcessBuilder.Redirect.DISCARD)
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
@@ -132,9 +154,115 @@ public final class PackCache {
             Path temp = Files.createTempFile(directory, ".pack-", ".tmp");
             Files.write(temp, kjar);
             Files.move(temp, entry(sources), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            prune();
             return true;
         } catch (IOException | RuntimeException | LinkageError e) {
             return false;
         }
+    }
+
+    /**
+     * Keeps the {@link #KEEP} most recently used packs (a hit sets an entry's modification time) and
+     * removes older ones, except any another process or this one is using: a user holds a shared lock
+     * on its entry, and an entry is only deleted under an exclusive lock. Leftovers of interrupted
+     * stores go after an hour. Pruning is best effort; whatever fails now is tried after the next store.
+     */
+    void prune() {
+        List<Path> packs = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
+            for (Path entry : entries) {
+                String name = entry.getFileName().toString();
+                if (name.startsWith("pack-") && name.endsWith(".jar")) {
+                    packs.add(entry);
+                } else if (name.startsWith(".pack-") && name.endsWith(".tmp") && olderThan(entry, Duration.ofHours(1))) {
+                    Files.deleteIfExists(entry);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return;
+        }
+        Map<Path, FileTime> used = new HashMap<>();
+        for (Path pack : packs) {
+            used.put(pack, lastModified(pack));
+        }
+        packs.sort(Comparator.comparing((Path p) -> used.get(p)).reversed().thenComparing(Comparator.<Path>naturalOrder()));
+        for (Path old : packs.subList(Math.min(KEEP, packs.size()), packs.size())) {
+            deleteUnlessInUse(old);
+        }
+    }
+
+    private static void deleteUnlessInUse(Path pack) {
+        synchronized (IN_USE) {
+            // Not even opened: closing any channel to a file drops this JVM's lock on it (POSIX locks).
+            if (IN_USE.containsKey(pack.toAbsolutePath().normalize())) {
+                return;
+            }
+        }
+        try (FileChannel channel = FileChannel.open(pack, StandardOpenOption.WRITE); FileLock lock = channel.tryLock()) {
+            if (lock != null) {
+                Files.deleteIfExists(pack);
+            }
+        } catch (OverlappingFileLockException inUseHere) {
+            // this JVM holds it (see holdInUse)
+        } catch (IOException | RuntimeException e) {
+            // gone already, or not ours to delete
+        }
+    }
+
+    /**
+     * Marks an entry used and takes a shared lock on it for the rest of this JVM's life: its classes are
+     * loaded from the jar as rules first fire, so no other process may prune it meanwhile. False when a
+     * pruner holds it (about to delete it: a miss). Nothing else in this JVM may open and close the
+     * entry while it is held: on POSIX, closing any descriptor of a file releases the process's locks.
+     */
+    private static boolean holdInUse(Path entry) {
+        Path jar = entry.toAbsolutePath().normalize();
+        synchronized (IN_USE) {
+            if (IN_USE.containsKey(jar)) {
+                return true;
+            }
+            // Before the lock: setting the time opens and closes the file, which drops a POSIX lock.
+            touch(jar);
+            FileChannel channel = null;
+            try {
+                channel = FileChannel.open(jar, StandardOpenOption.READ);
+                FileLock lock = channel.tryLock(0, Long.MAX_VALUE, true);
+                if (lock != null && Files.isRegularFile(jar)) {
+                    IN_USE.put(jar, channel);
+                    return true;
+                }
+            } catch (IOException | RuntimeException e) {
+                // a miss
+            }
+            try {
+                if (channel != null) {
+                    channel.close();
+                }
+            } catch (IOException e) {
+                // nothing held
+            }
+            return false;
+        }
+    }
+
+    /** Marks an entry as just used, for {@link #prune()}; a read-only cache is still a cache. */
+    private static void touch(Path jar) {
+        try {
+            Files.setLastModifiedTime(jar, FileTime.from(Instant.now()));
+        } catch (IOException | RuntimeException e) {
+            // pruned as if unused since it was stored
+        }
+    }
+
+    private static FileTime lastModified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file);
+        } catch (IOException e) {
+            return FileTime.fromMillis(0);
+        }
+    }
+
+    private static boolean olderThan(Path file, Duration age) {
+        return lastModified(file).toInstant().isBefore(Instant.now().minus(age));
     }
 }

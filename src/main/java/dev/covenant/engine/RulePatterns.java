@@ -6,6 +6,7 @@ import org.drools.base.base.ClassObjectType;
 import org.drools.base.base.ObjectType;
 import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.drools.base.rule.Accumulate;
+import org.drools.base.rule.Collect;
 import org.drools.base.rule.EvalCondition;
 import org.drools.base.rule.From;
 import org.drools.base.rule.GroupElement;
@@ -57,10 +58,14 @@ public final class RulePatterns {
     private static void pattern(Pattern pattern, Trace trace, String indent, List<String> lines) {
         Class<?> type = classOf(pattern.getObjectType());
         String name = type == null ? String.valueOf(pattern.getObjectType()) : type.getSimpleName();
-        String bound = pattern.getDeclaration() == null ? "" : "$" + pattern.getDeclaration().getIdentifier().replaceFirst("^\\$", "") + " : ";
-        if (pattern.getSource() instanceof Accumulate accumulate) {
+        String authored = pattern.getDeclaration() == null ? null : Declarations.authored(pattern.getDeclaration().getIdentifier());
+        String bound = authored == null ? "" : "$" + authored.replaceFirst("^\\$", "") + " : ";
+        // The executable model turns "from collect" into an accumulate; both read as one.
+        RuleConditionElement accumulated = pattern.getSource() instanceof Accumulate accumulate ? accumulate.getSource()
+                : pattern.getSource() instanceof Collect collect ? collect.getSourcePattern() : null;
+        if (accumulated != null) {
             List<String> inner = new ArrayList<>();
-            describe(accumulate.getSource(), trace, indent + "    ", inner);
+            describe(accumulated, trace, indent + "    ", inner);
             lines.add(indent + bound + name + " accumulated from:");
             lines.addAll(inner);
             return;
