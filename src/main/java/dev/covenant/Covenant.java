@@ -3,6 +3,7 @@ package dev.covenant;
 import dev.covenant.engine.Batch;
 import dev.covenant.engine.Evaluator;
 import dev.covenant.engine.Limits;
+import dev.covenant.engine.PackLoader;
 import dev.covenant.engine.RuleBase;
 import dev.covenant.engine.RuleSources;
 import dev.covenant.finding.Report;
@@ -43,14 +44,16 @@ import java.util.function.Supplier;
 public final class Covenant implements AutoCloseable {
 
     private final Supplier<RuleSources> sources;
+    private final PackLoader loader;
     private final Batch.Options options;
     private final ReviewPolicy review;
     private final AtomicReference<Lease> current = new AtomicReference<>();
     private final Object reloading = new Object();
     private volatile List<Diagnostic> lastDiagnostics = List.of();
 
-    private Covenant(Supplier<RuleSources> sources, Batch.Options options, ReviewPolicy review) {
+    private Covenant(Supplier<RuleSources> sources, PackLoader loader, Batch.Options options, ReviewPolicy review) {
         this.sources = sources;
+        this.loader = loader;
         this.options = options;
         this.review = review;
         reload();
@@ -163,7 +166,7 @@ public final class Covenant implements AutoCloseable {
         synchronized (reloading) {
             RuleBase fresh;
             try {
-                fresh = RuleBase.compile(sources.get());
+                fresh = loader.load(sources.get());
             } catch (RuntimeException e) {
                 List<Diagnostic> problem = List.of(new Diagnostic(SourceSpan.of("rules", 0, 0), "cannot read the rule pack: " + e.getMessage()));
                 lastDiagnostics = problem;
@@ -234,6 +237,7 @@ public final class Covenant implements AutoCloseable {
     /** Configures a {@link Covenant}. */
     public static final class Builder {
         private Supplier<RuleSources> sources = () -> read(Path.of("rules"));
+        private PackLoader loader = PackLoader.standard();
         private Batch.Options options = Batch.Options.defaults();
         private List<Waiver> waivers = List.of();
         private final List<Diagnostic> reviewDiagnostics = new ArrayList<>();
@@ -256,6 +260,15 @@ public final class Covenant implements AutoCloseable {
                     throw new java.io.UncheckedIOException(e);
                 }
             };
+            return this;
+        }
+
+        /**
+         * Where compiled packs are cached between instances and runs (default: the CLI's cache,
+         * {@code ~/.cache/covenant}, or none when {@code COVENANT_CACHE=off}); null: always compile.
+         */
+        public Builder packCache(Path directory) {
+            this.loader = directory == null ? PackLoader.compiling() : PackLoader.cachedIn(directory);
             return this;
         }
 
@@ -304,7 +317,7 @@ public final class Covenant implements AutoCloseable {
 
         public Covenant build() {
             ReviewPolicy review = new ReviewPolicy(waivers, baseline, reviewDiagnostics, today == null ? LocalDate.now() : today);
-            return new Covenant(sources, options, review);
+            return new Covenant(sources, loader, options, review);
         }
 
         private static RuleSources read(Path directory) {

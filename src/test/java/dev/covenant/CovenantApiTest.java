@@ -63,6 +63,31 @@ class CovenantApiTest {
     }
 
     @Test
+    void the_api_loads_its_pack_through_the_cache_like_the_cli() throws Exception {
+        Path cache = dir.resolve("cache");
+        dev.covenant.engine.PackCache packs = new dev.covenant.engine.PackCache(cache);
+        assertThat(packs.store(dev.covenant.engine.RuleSources.read(Path.of("rules")))).isTrue();
+        Path entry;
+        try (var files = Files.list(cache)) {
+            entry = files.filter(p -> p.toString().endsWith(".jar")).findFirst().orElseThrow();
+        }
+        java.nio.file.attribute.FileTime longAgo = java.nio.file.attribute.FileTime.from(java.time.Instant.now().minus(java.time.Duration.ofDays(30)));
+        Files.setLastModifiedTime(entry, longAgo);
+
+        List<String> compiled;
+        try (Covenant covenant = Covenant.builder().packCache(null).build()) {
+            compiled = covenant.evaluate(List.of(Path.of("fixtures"))).results().stream()
+                    .flatMap(r -> r.findings().stream().map(f -> dev.covenant.finding.Fingerprint.of(r.scenarioId(), f))).toList();
+        }
+        try (Covenant covenant = Covenant.builder().packCache(cache).build()) {
+            assertThat(Files.getLastModifiedTime(entry)).as("the cached pack was used").isGreaterThan(longAgo);
+            assertThat(covenant.evaluate(List.of(Path.of("fixtures"))).results().stream()
+                    .flatMap(r -> r.findings().stream().map(f -> dev.covenant.finding.Fingerprint.of(r.scenarioId(), f))).toList())
+                    .as("the same findings as a fresh compile").isEqualTo(compiled);
+        }
+    }
+
+    @Test
     void the_pack_shipped_in_the_jar_can_be_used_from_the_classpath() {
         try (Covenant covenant = Covenant.builder().classpathRules().build()) {
             assertThat(covenant.ready()).as("diagnostics: %s", covenant.diagnostics()).isTrue();

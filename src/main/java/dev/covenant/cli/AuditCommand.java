@@ -73,7 +73,7 @@ public final class AuditCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads. Default: the number of cores.")
     Integer threads;
 
-    @Option(names = "--max-history-rows", paramLabel = "N", defaultValue = "" + SettingsHistory.DEFAULT_MAX_ROWS,
+    @Option(names = "--max-history-rows", paramLabel = "N",
             description = "Refuse a settings history longer than this (it is held in memory: 8 bytes a change, ~100 a member). Default: ${DEFAULT-VALUE}")
     long maxHistoryRows;
 

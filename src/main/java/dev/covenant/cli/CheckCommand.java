@@ -67,11 +67,11 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Scenarios evaluated in parallel. Default: the number of cores.")
     Integer threads;
 
-    @Option(names = "--max-firings", paramLabel = "N", defaultValue = "100000",
+    @Option(names = "--max-firings", paramLabel = "N",
             description = "Rule firings allowed per scenario before it is stopped as an error. Default: ${DEFAULT-VALUE}")
     int maxFirings;
 
-    @Option(names = "--time-budget", paramLabel = "SECONDS", defaultValue = "10",
+    @Option(names = "--time-budget", paramLabel = "SECONDS",
             description = "Seconds allowed per scenario before it is stopped as an error. Default: ${DEFAULT-VALUE}")
     double timeBudget;
 

@@ -50,6 +50,7 @@ public final class Main implements Runnable {
 
     static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Main());
+        cli.setDefaultValueProvider(new Defaults());
         cli.setExitCodeExceptionMapper(e -> 2);
         cli.setParameterExceptionHandler((ex, a) -> {
             ex.getCommandLine().getErr().println("covenant: " + ex.getMessage());

@@ -27,14 +27,6 @@ final class RuleOptions {
     }
 
     private static dev.covenant.engine.RuleBase load(Path dir) {
-        dev.covenant.engine.PackCache cache = dev.covenant.engine.PackCache.standard();
-        if (cache == null || !java.nio.file.Files.isDirectory(dir)) {
-            return dev.covenant.engine.RuleBase.compile(dir);
-        }
-        dev.covenant.engine.RuleBase base = dev.covenant.engine.RuleBase.load(dir, cache);
-        if (base.isUsable() && !base.fromCache()) {
-            cache.warmInBackground(dir);
-        }
-        return base;
+        return dev.covenant.engine.PackLoader.standard().load(dir);
     }
 }

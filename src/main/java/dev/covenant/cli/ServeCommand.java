@@ -25,19 +25,19 @@ public final class ServeCommand implements Callable<Integer> {
     @CommandLine.Mixin
     RuleOptions ruleOptions;
 
-    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to listen on. Default: ${DEFAULT-VALUE}")
+    @Option(names = "--host", description = "Address to listen on. Default: ${DEFAULT-VALUE}")
     String host;
 
-    @Option(names = "--port", defaultValue = "8080", description = "Port to listen on (0: any free port). Default: ${DEFAULT-VALUE}")
+    @Option(names = "--port", description = "Port to listen on (0: any free port). Default: ${DEFAULT-VALUE}")
     int port;
 
-    @Option(names = "--max-body", paramLabel = "BYTES", defaultValue = "1048576", description = "Largest request body accepted (413 beyond). Default: ${DEFAULT-VALUE}")
+    @Option(names = "--max-body", paramLabel = "BYTES", description = "Largest request body accepted (413 beyond). Default: ${DEFAULT-VALUE}")
     long maxBody;
 
-    @Option(names = "--max-scenarios", paramLabel = "N", defaultValue = "100", description = "Most scenarios in one request (413 beyond). Default: ${DEFAULT-VALUE}")
+    @Option(names = "--max-scenarios", paramLabel = "N", description = "Most scenarios in one request (413 beyond). Default: ${DEFAULT-VALUE}")
     int maxScenarios;
 
-    @Option(names = "--request-budget", paramLabel = "SECONDS", defaultValue = "30", description = "Time allowed to evaluate one request. Default: ${DEFAULT-VALUE}")
+    @Option(names = "--request-budget", paramLabel = "SECONDS", description = "Time allowed to evaluate one request. Default: ${DEFAULT-VALUE}")
     double requestBudget;
 
     @Option(names = "--max-concurrent", paramLabel = "N", description = "Evaluations at once before 429 (default: twice the cores).")

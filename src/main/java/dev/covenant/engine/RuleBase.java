@@ -221,6 +221,11 @@ public final class RuleBase implements AutoCloseable {
         } catch (IOException e) {
             return compile(rulesDir);
         }
+        return load(sources, cache);
+    }
+
+    /** The pack of {@code sources}, from {@code cache} when it holds exactly these files, else compiled. */
+    public static RuleBase load(RuleSources sources, PackCache cache) {
         if (!sources.files().isEmpty()) {
             long start = System.nanoTime();
             KieBase cached = cache.load(sources);

@@ -51,7 +51,7 @@ final class JobSpec implements Serializable {
             if (!loaded.isValid()) {
                 throw new IllegalStateException("scenario " + scenarioDisplay + " is invalid: " + loaded.diagnostics());
             }
-            RuleBase rules = RuleBase.compile(new RuleSources(Path.of(rulesDisplay), ruleFiles));
+            RuleBase rules = dev.covenant.engine.PackLoader.compiling().load(new RuleSources(Path.of(rulesDisplay), ruleFiles));
             if (!rules.isUsable()) {
                 throw new IllegalStateException("record rules do not compile: " + rules.diagnostics());
             }
