@@ -102,7 +102,11 @@ public final class ExplainWriter {
             nested(derived, indent, depth, seen);
         } else if (value instanceof Collection<?> many) {
             out.write(indent + label + many.size() + " value(s):\n");
-            for (Object item : many) {
+            // An accumulate's list is in the order the engine matched, which differs between the compiled and
+            // the cached (executable-model) pack: shown sorted, so explain reads the same either way.
+            List<Object> items = new java.util.ArrayList<>(many);
+            items.sort(ITEM_ORDER);
+            for (Object item : items) {
                 value("", item, indent + "  ", depth, seen);
             }
         } else {
@@ -129,6 +133,20 @@ public final class ExplainWriter {
             out.write(indent + "  by rule \"" + how.rule().name() + "\" (" + how.rule().declared().location() + "), which matched:\n");
         }
         bindings(how.bindings(), indent + "    ", depth + 1, seen);
+    }
+
+    /** Findings in report order; facts by kind and id; derived facts by what they name. */
+    private static final java.util.Comparator<Object> ITEM_ORDER = (a, b) -> a instanceof Finding fa && b instanceof Finding fb
+            ? Finding.ORDER.compare(fa, fb) : sortKey(a).compareTo(sortKey(b));
+
+    private static String sortKey(Object item) {
+        if (item instanceof Finding f) {
+            return "0 " + f.ruleId();
+        }
+        if (item instanceof Derived d) {
+            return "1 " + summary(d);
+        }
+        return item instanceof Fact f ? "2 " + f.kind() + " " + f.id() : "3 " + item;
     }
 
     private static String summary(Derived derived) {
