@@ -67,11 +67,55 @@ public final class PackCache {
         return new PackCache(base.resolve("covenant"));
     }
 
+    /**
+     * The identity of the classes a precompiled pack is linked against. The version string stays
+     * {@code 0.1.0-SNAPSHOT} across rebuilds, so a model class that changed would meet an old pack
+     * (NoSuchMethodError): the key is the hash of the code itself — the jar, or the class files when
+     * run from a directory.
+     */
+    static final String CODE = codeIdentity();
+
+    private static String codeIdentity() {
+        try {
+            java.security.CodeSource source = PackCache.class.getProtectionDomain().getCodeSource();
+            return codeIdentity(source == null ? null : Path.of(source.getLocation().toURI()));
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            return Version.current() + "-" + System.nanoTime(); // unknown code: never reuse a pack
+        }
+    }
+
+    /** The hash of a jar, or of the class files under a directory. */
+    static String codeIdentity(Path where) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            if (where != null && Files.isRegularFile(where)) {
+                try (InputStream in = Files.newInputStream(where)) {
+                    byte[] buffer = new byte[1 << 16];
+                    for (int n; (n = in.read(buffer)) > 0; ) {
+                        digest.update(buffer, 0, n);
+                    }
+                }
+            } else if (where != null && Files.isDirectory(where)) {
+                try (var files = Files.walk(where)) {
+                    for (Path file : files.filter(f -> f.toString().endsWith(".class")).sorted().toList()) {
+                        digest.update(where.relativize(file).toString().getBytes(StandardCharsets.UTF_8));
+                        digest.update(Files.readAllBytes(file));
+                    }
+                }
+            } else {
+                return Version.current();
+            }
+            return HexFormat.of().formatHex(digest.digest(), 0, 12);
+        } catch (IOException | java.security.NoSuchAlgorithmException | RuntimeException e) {
+            return Version.current() + "-" + System.nanoTime(); // unknown code: never reuse a pack
+        }
+    }
+
     Path entry(RuleSources sources) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             String key = sources.contentHash() + "|" + KieServices.class.getPackage().getImplementationVersion() + "|"
-                    + Version.current() + "|" + Runtime.version().feature();
+                    + CODE + "|" + Runtime.version().feature();
             return directory.resolve("pack-" + HexFormat.of().formatHex(digest.digest(key.getBytes(StandardCharsets.UTF_8)), 0, 16) + ".jar");
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

@@ -137,8 +137,15 @@ final class YamlTree {
             case VALUE_NUMBER_FLOAT -> new ScalarNode(span, parser.getText(), ScalarNode.Type.DECIMAL);
             case VALUE_TRUE, VALUE_FALSE -> new ScalarNode(span, parser.getText(), ScalarNode.Type.BOOLEAN);
             case VALUE_NULL -> new ScalarNode(span, parser.getText(), ScalarNode.Type.NULL);
-            default -> throw new IllegalStateException("unexpected YAML token " + token + " at " + span);
+            // Jackson turns !!binary into an embedded byte[] without reporting the tag; refused like any other.
+            case VALUE_EMBEDDED_OBJECT -> refused(span, "YAML tag !!binary is not allowed; scenarios hold plain values only");
+            default -> refused(span, "YAML value of kind " + token + " is not allowed; scenarios hold plain values only");
         };
+    }
+
+    private Node refused(SourceSpan span, String message) {
+        error(span, message);
+        return new ScalarNode(span, "", ScalarNode.Type.NULL);
     }
 
     private MapNode readMap(YAMLParser parser, SourceSpan span, int depth) throws IOException {

@@ -28,6 +28,23 @@ class PackCacheTest {
     Path dir;
 
     @Test
+    void the_cache_key_follows_the_code_not_the_version_string() throws IOException {
+        Path classes = java.nio.file.Files.createDirectories(dir.resolve("classes/dev/covenant/model"));
+        java.nio.file.Files.write(classes.resolve("Practice.class"), new byte[] {1, 2, 3});
+        String before = PackCache.codeIdentity(dir.resolve("classes"));
+        assertThat(PackCache.codeIdentity(dir.resolve("classes"))).as("stable").isEqualTo(before);
+
+        java.nio.file.Files.write(classes.resolve("Practice.class"), new byte[] {1, 2, 4});
+        assertThat(PackCache.codeIdentity(dir.resolve("classes"))).as("a changed model class is another key").isNotEqualTo(before);
+
+        Path jar = java.nio.file.Files.write(dir.resolve("covenant.jar"), new byte[] {9, 9});
+        String jarKey = PackCache.codeIdentity(jar);
+        java.nio.file.Files.write(jar, new byte[] {9, 8});
+        assertThat(PackCache.codeIdentity(jar)).isNotEqualTo(jarKey);
+        assertThat(PackCache.CODE).as("this JVM's classes are hashed, not named by version").doesNotContain("SNAPSHOT").hasSize(24);
+    }
+
+    @Test
     void a_cached_pack_gives_exactly_the_findings_of_a_compiled_one() {
         PackCache cache = new PackCache(dir.resolve("cache"));
         assertThat(cache.store(ShippedRules.get().sources())).isTrue();

@@ -104,6 +104,16 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void binary_values_are_refused_with_a_diagnostic_not_a_crash() {
+        LoadResult loaded = ScenarioLoader.parse(
+                "scenario: x\nas_of: 2025-01-21\nplatform: {name: x}\ntitle: !!binary AA==\n".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "binary-tag.yaml");
+        assertThat(loaded.isValid()).isFalse();
+        assertThat(loaded.diagnostics()).extracting(Diagnostic::format)
+                .contains("binary-tag.yaml:4:8: error: YAML tag !!binary is not allowed; scenarios hold plain values only");
+    }
+
+    @Test
     void aliases_are_refused_so_alias_bombs_cannot_expand() {
         assertThat(invalid("alias.yaml")).singleElement()
                 .satisfies(d -> assertThat(d.format()).isEqualTo("alias.yaml:5:8: error: YAML aliases (*n) are not supported in scenarios; write the value out"));
