@@ -39,6 +39,10 @@ final class AtomicFile {
         void commit() throws IOException {
             try {
                 writer.close();
+                if (temp == null) {
+                    done = true; // written through to a device or FIFO: nothing to rename
+                    return;
+                }
                 try {
                     Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 } catch (AtomicMoveNotSupportedException e) {
@@ -57,7 +61,9 @@ final class AtomicFile {
                 // the temporary file is deleted next anyway
             }
             try {
-                Files.deleteIfExists(temp);
+                if (temp != null) {
+                    Files.deleteIfExists(temp);
+                }
             } catch (IOException e) {
                 // best effort: a stray temporary file is named .<target>.*.tmp
             }
@@ -72,8 +78,32 @@ final class AtomicFile {
         }
     }
 
+    /**
+     * Opens {@code target} for writing. A regular file (or a new one) is written to a temporary sibling and
+     * renamed over it on commit; a symbolic link is followed and the file it points to replaced, so the
+     * link stays; a device or FIFO ({@code -o /dev/stdout}, a pipe) is written through, never replaced
+     * by a file; a directory is refused.
+     */
     static Handle open(Path target) throws IOException {
         Path absolute = target.toAbsolutePath();
+        try {
+            if (Files.isSymbolicLink(absolute)) {
+                // A dangling link gets the file it names; a live one has its target replaced.
+                absolute = Files.exists(absolute) ? absolute.toRealPath()
+                        : absolute.getParent().resolve(Files.readSymbolicLink(absolute)).normalize();
+            }
+            if (Files.isDirectory(absolute)) {
+                throw new OutputException("cannot write " + target + ": it is a directory", null);
+            }
+            if (Files.exists(absolute) && !Files.isRegularFile(absolute)) {
+                return new Handle(absolute, null, new java.io.BufferedWriter(new java.io.OutputStreamWriter(
+                        Files.newOutputStream(absolute, java.nio.file.StandardOpenOption.WRITE), StandardCharsets.UTF_8)));
+            }
+        } catch (OutputException e) {
+            throw e;
+        } catch (IOException e) {
+            throw OutputException.of(target, e);
+        }
         Path dir = absolute.getParent();
         try {
             if (dir != null) {

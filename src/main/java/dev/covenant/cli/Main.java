@@ -33,7 +33,10 @@ public final class Main implements Runnable {
     /** Runs the command line on standard output and error and returns the exit code. */
     public static int run(String... args) {
         // Citations carry "§" and names may carry any script: always write UTF-8.
-        return execute(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),
+        // Standard output straight from its file descriptor: System.out is a PrintStream that would swallow
+        // a write error (a full disk) before execute() could see it.
+        java.io.OutputStream stdout = new java.io.FileOutputStream(java.io.FileDescriptor.out);
+        return execute(new PrintWriter(new OutputStreamWriter(new java.io.BufferedOutputStream(stdout, 1 << 16), StandardCharsets.UTF_8), true),
                 new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true), args);
     }
 
@@ -44,6 +47,12 @@ public final class Main implements Runnable {
         cli.setErr(err);
         int code = cli.execute(args);
         out.flush();
+        // PrintWriter swallows write errors; a report that did not reach its reader (a full disk, a closed
+        // pipe) must not pass for a run whose findings were seen.
+        if (out.checkError()) {
+            err.println("covenant: cannot write standard output (the disk is full, or its reader went away)");
+            code = 2;
+        }
         err.flush();
         return code;
     }
