@@ -90,6 +90,10 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--write-baseline", paramLabel = "FILE", description = "Also write this run's JSON report to FILE, as a baseline for later runs.")
     Path writeBaseline;
 
+    /** A millisecond (the watchdog's resolution) to a day: beyond either end the arithmetic on it stops being exact. */
+    static final double MIN_BUDGET_SECONDS = 0.001;
+    static final double MAX_BUDGET_SECONDS = 86_400;
+
     @Override
     public Integer call() throws IOException {
         List<Target> targets = targets();
@@ -98,6 +102,10 @@ public final class CheckCommand implements Callable<Integer> {
         LocalDate date = parseAsOf();
         if (maxFirings < 1 || timeBudget <= 0 || (threads != null && threads < 1)) {
             throw usage("--max-firings, --time-budget and --threads must be positive");
+        }
+        if (timeBudget < MIN_BUDGET_SECONDS || timeBudget > MAX_BUDGET_SECONDS) {
+            throw usage("--time-budget " + timeBudget + " is out of range: from " + MIN_BUDGET_SECONDS + " to " + MAX_BUDGET_SECONDS
+                    + " seconds per scenario");
         }
         Batch.Options options = new Batch.Options(date,
                 threads == null ? Runtime.getRuntime().availableProcessors() : threads,

@@ -111,6 +111,9 @@ public final class ScenarioFiles {
                             openRoot = root;
                             foundUnderRoot = 0;
                         }
+                    } else if (!Files.isRegularFile(root)) {
+                        // A FIFO or device named on the command line would block the reader forever.
+                        problems.accept(new Diagnostic(SourceSpan.of(display(root), 0, 0), "not a regular file (a pipe or a device); not read"));
                     } else {
                         next = new Found(root, display(root));
                     }

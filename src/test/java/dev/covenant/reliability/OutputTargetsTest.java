@@ -77,6 +77,30 @@ class OutputTargetsTest {
         assertThat(err).contains("covenant: cannot write standard output");
     }
 
+    @Test
+    void a_fifo_named_like_a_scenario_is_refused_not_read_forever() throws Exception {
+        Path fifo = dir.resolve("x.yaml");
+        Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).redirectErrorStream(true).start();
+        assumeTrue(mkfifo.waitFor(10, TimeUnit.SECONDS) && mkfifo.exitValue() == 0, "mkfifo is POSIX");
+
+        for (String command : List.of("check", "validate", "test")) {
+            Run run = run(command, fifo.toString());
+            assertThat(run.code()).as(command).isEqualTo(2);
+            assertThat(run.out() + run.err()).as(command).contains(fifo + ": error: not a regular file (a pipe or a device); not read");
+        }
+    }
+
+    @Test
+    void time_budgets_out_of_range_are_usage_errors() {
+        for (String budget : List.of("4e15", "1e-9", "0.0001", "86401")) {
+            Run run = run("check", "--time-budget", budget, "fixtures/us");
+            assertThat(run.code()).as(budget).isEqualTo(2);
+            assertThat(run.err()).as(budget).contains("--time-budget").contains("is out of range: from 0.001 to 86400.0 seconds")
+                    .doesNotContain("internal error");
+        }
+        assertThat(run("check", "--time-budget", "0.5", "fixtures/us").code()).isEqualTo(1);
+    }
+
     private static Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
