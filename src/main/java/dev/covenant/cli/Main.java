@@ -45,7 +45,14 @@ public final class Main implements Runnable {
         CommandLine cli = commandLine();
         cli.setOut(out);
         cli.setErr(err);
-        int code = cli.execute(args);
+        int code;
+        try {
+            code = cli.execute(args);
+        } catch (Error e) {
+            // An Error (out of memory, a stack overflow in a rule) must not leave the JVM's exit 1, which reads as "findings".
+            err.println("covenant: fatal: " + e);
+            code = 2;
+        }
         out.flush();
         // PrintWriter swallows write errors; a report that did not reach its reader (a full disk, a closed
         // pipe) must not pass for a run whose findings were seen.

@@ -40,6 +40,11 @@ public final class WaiverLoader {
     public static Result load(Path file) {
         String display = ScenarioFiles.display(file);
         try {
+            // Checked before reading: a 3 GB "waivers" file must be a diagnostic, not an OutOfMemoryError.
+            if (Files.size(file) > YamlTree.MAX_BYTES) {
+                return new Result(List.of(), List.of(new Diagnostic(SourceSpan.of(display, 0, 0), "waivers file is "
+                        + Files.size(file) + " bytes; waivers files are limited to " + YamlTree.MAX_BYTES + " bytes")));
+            }
             return parse(Files.readAllBytes(file), display);
         } catch (IOException e) {
             return new Result(List.of(), List.of(new Diagnostic(SourceSpan.of(display, 0, 0), "cannot read waivers file: "
