@@ -67,6 +67,10 @@ public final class RecordInputs {
         Integer age = null;
         if (c[11] != null) {
             try {
+                // ASCII digits only: Integer.valueOf also reads other scripts' digits (٤٠ as 40).
+                if (!c[11].strip().matches("[0-9]{1,3}")) {
+                    throw new NumberFormatException(c[11]);
+                }
                 age = Integer.valueOf(c[11].strip());
             } catch (NumberFormatException e) {
                 throw new RowException("member_age: '" + c[11] + "' is not a whole number of years");
@@ -130,19 +134,28 @@ public final class RecordInputs {
         return value;
     }
 
+    /** Dates outside these years are mistakes, and far-future ones would wrap in the history's packing. */
+    static final int FIRST_YEAR = 1900;
+    static final int LAST_YEAR = 2999;
+
     /** A date ({@code 2024-09-18}) or a date-time with an offset or none (its date; UTC for an offset). */
     static LocalDate date(String column, String text) throws RowException {
         String t = text.strip();
+        LocalDate date;
         try {
             if (t.length() == 10) {
-                return plainDate(t);
+                date = plainDate(t);
+            } else if (t.endsWith("Z") || t.lastIndexOf('+') > 9 || t.lastIndexOf('-') > 9) {
+                date = OffsetDateTime.parse(t).withOffsetSameInstant(ZoneOffset.UTC).toLocalDate();
+            } else {
+                date = LocalDateTime.parse(t).toLocalDate();
             }
-            if (t.endsWith("Z") || t.lastIndexOf('+') > 9 || t.lastIndexOf('-') > 9) {
-                return OffsetDateTime.parse(t).withOffsetSameInstant(ZoneOffset.UTC).toLocalDate();
-            }
-            return LocalDateTime.parse(t).toLocalDate();
         } catch (DateTimeParseException e) {
             throw new RowException(column + ": '" + text + "' is not a date (YYYY-MM-DD) or ISO date-time");
         }
+        if (date.getYear() < FIRST_YEAR || date.getYear() > LAST_YEAR) {
+            throw new RowException(column + ": '" + text + "' is out of range (years " + FIRST_YEAR + " to " + LAST_YEAR + ")");
+        }
+        return date;
     }
 }
