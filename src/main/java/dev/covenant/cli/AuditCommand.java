@@ -2,10 +2,11 @@ package dev.covenant.cli;
 
 import dev.covenant.engine.Limits;
 import dev.covenant.engine.RuleBase;
-import dev.covenant.finding.Report;
 import dev.covenant.finding.Severity;
+import dev.covenant.finding.Verdict;
 import dev.covenant.model.Scenario;
 import dev.covenant.records.Audit;
+import dev.covenant.records.AuditOutcome;
 import dev.covenant.records.AuditSummary;
 import dev.covenant.records.RecordEngine;
 import dev.covenant.records.SettingsHistory;
@@ -102,7 +103,7 @@ public final class AuditCommand implements Callable<Integer> {
         }
         if (!fatal.isEmpty()) {
             Output.diagnostics(fatal.stream().sorted().toList(), err);
-            return Report.EXIT_INVALID;
+            return Verdict.EXIT_INVALID;
         }
         Scenario context = loaded.scenario();
 
@@ -118,7 +119,7 @@ public final class AuditCommand implements Callable<Integer> {
                         : Audit.readHistory(settingsHistory, ScenarioFiles.display(settingsHistory), context.settings(), maxHistoryRows, log::add);
             } catch (Audit.InputException e) {
                 Output.diagnostics(List.of(e.diagnostic()), err);
-                return Report.EXIT_INVALID;
+                return Verdict.EXIT_INVALID;
             }
             RecordEngine engine = new RecordEngine(recordRules, RecordEngine.contextOf(context), Limits.DEFAULT);
             Audit.Options options = new Audit.Options(threads == null ? Runtime.getRuntime().availableProcessors() : threads,
@@ -160,7 +161,7 @@ public final class AuditCommand implements Callable<Integer> {
             if (unreadable != null) {
                 // Nothing is committed: a partial audit must not replace a previous complete one.
                 Output.diagnostics(List.of(unreadable), err);
-                return Report.EXIT_INVALID;
+                return Verdict.EXIT_INVALID;
             }
             String historyDisplay = settingsHistory == null ? null : ScenarioFiles.display(settingsHistory);
             summary.write(summaryFile.writer(), AuditSummary.inputs(ScenarioFiles.display(scenario),
@@ -176,10 +177,7 @@ public final class AuditCommand implements Callable<Integer> {
                         ScenarioFiles.display(out));
             }
             err.flush();
-            if (log.count() > 0) {
-                return Report.EXIT_INVALID;
-            }
-            return summary.anyAtLeast(threshold) ? Report.EXIT_FINDINGS : Report.EXIT_CLEAN;
+            return new AuditOutcome(summary, log.historyRows(historyDisplay)).exitCode(threshold);
         }
     }
 
