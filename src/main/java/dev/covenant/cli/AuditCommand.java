@@ -2,10 +2,11 @@ package dev.covenant.cli;
 
 import dev.covenant.engine.Limits;
 import dev.covenant.engine.RuleBase;
-import dev.covenant.finding.Report;
 import dev.covenant.finding.Severity;
+import dev.covenant.finding.Verdict;
 import dev.covenant.model.Scenario;
 import dev.covenant.records.Audit;
+import dev.covenant.records.AuditOutcome;
 import dev.covenant.records.AuditSummary;
 import dev.covenant.records.RecordEngine;
 import dev.covenant.records.SettingsHistory;
@@ -39,7 +40,8 @@ import picocli.CommandLine.Option;
         exitCodeList = {
             "0:no finding at or above --fail-on",
             "1:findings at or above --fail-on",
-            "2:invalid input (usage, scenario, rule or row diagnostics; an unreadable file); wins over 1"})
+            "2:invalid input (usage, scenario, rule or row diagnostics; an unreadable file) or record rules that failed",
+            "  or ran out of their limits; wins over 1"})
 public final class AuditCommand implements Callable<Integer> {
 
     private static final int SHOWN_DIAGNOSTICS = 20;
@@ -77,6 +79,14 @@ public final class AuditCommand implements Callable<Integer> {
             description = "Refuse a settings history longer than this (it is held in memory: 8 bytes a change, ~100 a member). Default: ${DEFAULT-VALUE}")
     long maxHistoryRows;
 
+    @Option(names = "--max-firings", paramLabel = "N", defaultValue = "100000",
+            description = "Rule firings allowed per chunk of 1,000 records before the audit stops as an error. Default: ${DEFAULT-VALUE}")
+    int maxFirings;
+
+    @Option(names = "--time-budget", paramLabel = "SECONDS", defaultValue = "10",
+            description = "Seconds allowed per chunk of 1,000 records before the audit stops as an error. Default: ${DEFAULT-VALUE}")
+    double timeBudget;
+
     @Option(names = {"-q", "--quiet"}, description = "No progress lines on standard error.")
     boolean quiet;
 
@@ -85,8 +95,9 @@ public final class AuditCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Severity threshold = Severity.parse(failOn).orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(),
                 "unknown --fail-on '" + failOn + "'; expected one of: " + Severity.choices()));
-        if ((threads != null && threads < 1) || maxHistoryRows < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--threads and --max-history-rows must be positive");
+        if ((threads != null && threads < 1) || maxHistoryRows < 1 || maxFirings < 1 || timeBudget <= 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--threads, --max-history-rows, --max-firings and --time-budget must be positive");
         }
 
         LoadResult loaded = ScenarioLoader.load(scenario, ScenarioFiles.display(scenario));
@@ -102,7 +113,7 @@ public final class AuditCommand implements Callable<Integer> {
         }
         if (!fatal.isEmpty()) {
             Output.diagnostics(fatal.stream().sorted().toList(), err);
-            return Report.EXIT_INVALID;
+            return Verdict.EXIT_INVALID;
         }
         Scenario context = loaded.scenario();
 
@@ -118,9 +129,10 @@ public final class AuditCommand implements Callable<Integer> {
                         : Audit.readHistory(settingsHistory, ScenarioFiles.display(settingsHistory), context.settings(), maxHistoryRows, log::add);
             } catch (Audit.InputException e) {
                 Output.diagnostics(List.of(e.diagnostic()), err);
-                return Report.EXIT_INVALID;
+                return Verdict.EXIT_INVALID;
             }
-            RecordEngine engine = new RecordEngine(recordRules, RecordEngine.contextOf(context), Limits.DEFAULT);
+            RecordEngine engine = new RecordEngine(recordRules, RecordEngine.contextOf(context),
+                    new Limits(maxFirings, java.time.Duration.ofMillis(Math.round(timeBudget * 1000))));
             Audit.Options options = new Audit.Options(threads == null ? Runtime.getRuntime().availableProcessors() : threads,
                     1_000, maxHistoryRows);
             Progress progress = new Progress(err, quiet, started);
@@ -152,7 +164,8 @@ public final class AuditCommand implements Callable<Integer> {
                         progress.update(rowsRead);
                     }
                 });
-            } catch (Audit.InputException e) {
+            } catch (Audit.Stopped e) {
+                // An unreadable input, or record rules that failed or ran out of their limits on a chunk.
                 unreadable = e.diagnostic();
                 summary = null;
             }
@@ -160,7 +173,7 @@ public final class AuditCommand implements Callable<Integer> {
             if (unreadable != null) {
                 // Nothing is committed: a partial audit must not replace a previous complete one.
                 Output.diagnostics(List.of(unreadable), err);
-                return Report.EXIT_INVALID;
+                return Verdict.EXIT_INVALID;
             }
             String historyDisplay = settingsHistory == null ? null : ScenarioFiles.display(settingsHistory);
             summary.write(summaryFile.writer(), AuditSummary.inputs(ScenarioFiles.display(scenario),
@@ -176,10 +189,7 @@ public final class AuditCommand implements Callable<Integer> {
                         ScenarioFiles.display(out));
             }
             err.flush();
-            if (log.count() > 0) {
-                return Report.EXIT_INVALID;
-            }
-            return summary.anyAtLeast(threshold) ? Report.EXIT_FINDINGS : Report.EXIT_CLEAN;
+            return new AuditOutcome(summary, log.historyRows(historyDisplay)).exitCode(threshold);
         }
     }
 

@@ -3,6 +3,8 @@ package dev.covenant.cli;
 import dev.covenant.engine.Evaluator;
 import dev.covenant.engine.Limits;
 import dev.covenant.engine.RuleBase;
+import dev.covenant.finding.Severity;
+import dev.covenant.finding.Verdict;
 import dev.covenant.report.Formats;
 import dev.covenant.report.TestRenderer;
 import dev.covenant.verify.Coverage;
@@ -75,7 +77,7 @@ public final class TestCommand implements Callable<Integer> {
         try (RuleBase ruleBase = ruleOptions.load()) {
             if (!ruleBase.isUsable()) {
                 Output.diagnostics(ruleBase.diagnostics(), spec.commandLine().getErr());
-                return 2;
+                return Verdict.EXIT_INVALID;
             }
             return runOnce(ruleBase, roots, select, renderer);
         }
@@ -89,14 +91,12 @@ public final class TestCommand implements Callable<Integer> {
         if (output != null && !result.diagnostics().isEmpty()) {
             Output.diagnostics(result.diagnostics(), spec.commandLine().getErr());
         }
-        if (!result.diagnostics().isEmpty() || result.count(FixtureRun.Status.ERROR) > 0) {
-            return 2;
-        }
-        boolean belowMin = coverageMin != null && cov.percent() + 1e-9 < coverageMin;
-        if (belowMin) {
+        FixtureRun.Tested verdict = result.withCoverage(cov, coverageMin);
+        if (!verdict.inconclusive() && verdict.belowMin()) {
             spec.commandLine().getErr().printf("covenant: rule coverage %.1f%% is below --coverage-min %.1f%%%n", cov.percent(), coverageMin);
         }
-        return result.count(FixtureRun.Status.FAIL) > 0 || belowMin ? 1 : 0;
+        // Fixtures have no severity threshold: any failed fixture fails the run.
+        return verdict.exitCode(Severity.INFO);
     }
 
     private Pattern compile(String regex) {

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import dev.covenant.engine.RuleBase;
+import dev.covenant.finding.Severity;
+import dev.covenant.finding.Verdict;
 import dev.covenant.report.JsonRenderer;
 import dev.covenant.scenario.LoadResult;
 import dev.covenant.scenario.ScenarioFiles;
@@ -103,7 +105,20 @@ public final class ValidateCommand implements Callable<Integer> {
         }
         out.flush();
         // Warnings are shown, never counted against the input.
-        return sorted.isEmpty() ? 0 : 2;
+        return new Validation(sorted).exitCode(Severity.INFO);
+    }
+
+    /** What validation concluded: its problems make it inconclusive; it evaluates nothing, so it never fails. */
+    record Validation(List<Diagnostic> problems) implements Verdict {
+        @Override
+        public boolean inconclusive() {
+            return !problems.isEmpty();
+        }
+
+        @Override
+        public boolean fails(Severity failOn) {
+            return false;
+        }
     }
 
     private static void json(List<Diagnostic> problems, List<Diagnostic> warnings, int ruleFiles, int scenarios, PrintWriter out)

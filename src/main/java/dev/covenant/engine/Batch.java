@@ -73,7 +73,7 @@ public final class Batch {
         });
         // The watchdog halts rule loops within the budget; this outer wait only catches code that
         // ignores a halt (an endless loop inside one consequence).
-        long grace = options.limits().timeBudget().toMillis() * 3 + 5_000;
+        long grace = options.limits().outerWait().toMillis();
         Deque<Pending> window = new ArrayDeque<>();
         ScenarioIds ids = new ScenarioIds();
         try {

@@ -7,14 +7,8 @@ import dev.covenant.finding.ScenarioResult;
 import dev.covenant.finding.Timeline;
 import dev.covenant.model.Scenario;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
@@ -26,20 +20,11 @@ import org.kie.api.runtime.rule.AgendaFilter;
 /**
  * Evaluates one scenario in its own session from the shared KieBase. Findings are collected by a
  * listener as rules insert them; {@code @effective}/{@code @expires} are honoured by one agenda filter
- * for every rule; each scenario is bounded in rule firings and time.
+ * for every rule; each scenario is bounded in rule firings and time by {@link GuardedSession}.
  */
 public final class Evaluator {
 
     private static final Logger LOG = LoggerFactory.getLogger(Evaluator.class);
-
-    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "covenant-watchdog");
-        t.setDaemon(true);
-        return t;
-    });
-
-    /** How long past the budget an evaluation that ignores the halt may run before it is stopped. */
-    static final long STOP_GRACE_MILLIS = 1_000;
 
     private final RuleBase ruleBase;
     private final Limits limits;
@@ -72,131 +57,36 @@ public final class Evaluator {
     private Trace run(Scenario scenario, boolean tracing) {
         long start = System.nanoTime();
         Collector collector = new Collector(ruleBase.catalog(), tracing);
-        KieSession session = ruleBase.kieBase().newKieSession();
-        AtomicBoolean timedOut = new AtomicBoolean();
-        Stopper stopper = new Stopper(Thread.currentThread(), session);
-        ScheduledFuture<?> watchdog = null;
-        try {
-            session.addEventListener(collector.agenda);
-            session.addEventListener(collector.runtime);
-            for (Object fact : scenario.facts()) {
-                session.insert(fact);
+        AgendaFilter inForce = match -> {
+            RuleInfo info = ruleBase.catalog().get(match.getRule());
+            return info == null || info.inForceOn(scenario.asOf());
+        };
+        GuardedSession.Outcome outcome = GuardedSession.run(ruleBase.kieBase(), limits, inForce, new GuardedSession.Use() {
+            @Override
+            public void open(KieSession session) {
+                session.addEventListener(collector.agenda);
+                session.addEventListener(collector.runtime);
             }
-            long budget = limits.timeBudget().toMillis();
-            watchdog = WATCHDOG.schedule(() -> {
-                timedOut.set(true);
-                session.halt();
-                // Only an evaluation that has run out of time needs the second deadline; a stopper
-                // whose evaluation has finished does nothing.
-                WATCHDOG.schedule(stopper::stopIfRunning, STOP_GRACE_MILLIS, TimeUnit.MILLISECONDS);
-            }, budget, TimeUnit.MILLISECONDS);
-            AgendaFilter inForce = match -> {
-                RuleInfo info = ruleBase.catalog().get(match.getRule());
-                return info == null || info.inForceOn(scenario.asOf());
-            };
-            int fired = session.fireAllRules(inForce, limits.maxFirings() + 1);
-            stopper.finished();
-            watchdog.cancel(false);
-            if (timedOut.get()) {
-                return collector.trace(error(scenario, collector, "evaluation exceeded its time budget of "
-                        + limits.timeBudget().toMillis() + " ms" + collector.busiestRule()));
+
+            @Override
+            public void completed(KieSession session) {
+                if (tracing && collector.silentRule == null) {
+                    collector.facts.addAll(session.getObjects());
+                }
             }
-            if (fired > limits.maxFirings()) {
-                return collector.trace(error(scenario, collector, "evaluation stopped after " + limits.maxFirings()
-                        + " rule firings" + collector.busiestRule() + "; does a rule re-insert or modify facts it matches?"));
-            }
-            if (collector.silentRule != null) {
-                return collector.trace(error(scenario, collector, "rule '" + collector.silentRule + "' (an obligation rule) fired but reported"
-                        + " no finding; end its consequence with finding(kcontext)...report()"));
-            }
-            if (tracing) {
-                collector.facts.addAll(session.getObjects());
-            }
-            LOG.info("scenario {} evaluated: {} facts, {} rule firings, {} findings, in {} ms", scenario.file(),
-                    scenario.facts().size(), fired, collector.findings.size(), (System.nanoTime() - start) / 1_000_000);
-            return collector.trace(new ScenarioResult(scenario.file(), scenario.id(), scenario.title(), scenario.asOf(),
-                    ScenarioResult.Status.EVALUATED, collector.findings, List.of(), null, Timeline.of(scenario),
-                    warnings(scenario)));
-        } catch (RuntimeException e) {
-            stopper.finished();
-            if (stopper.stopped) {
-                // Drools may wrap the ThreadDeath on its way out.
-                return collector.trace(stopped(scenario, collector, stopper));
-            }
-            String rule = collector.firing == null ? "" : " in rule '" + collector.firing + "'";
-            return collector.trace(error(scenario, collector, "evaluation failed" + rule + ": " + rootMessage(e)));
-        } catch (ThreadDeath death) {
-            return collector.trace(stopped(scenario, collector, stopper));
-        } finally {
-            stopper.finished();
-            if (watchdog != null) {
-                watchdog.cancel(false);
-            }
-            session.dispose();
+        }, scenario.facts());
+        if (!outcome.completed()) {
+            return collector.trace(error(scenario, collector, outcome.problem(limits)));
         }
-    }
-
-    /**
-     * Halting only takes effect between rule firings: Phreak evaluates one rule's conditions in a
-     * single step, so a join or accumulate that explodes would run (and hold its memory) to the end.
-     * A second deadline, {@link #STOP_GRACE_MILLIS} after the budget, stops the evaluating thread.
-     * That is safe here because the session is private to this evaluation and is discarded; the shared
-     * KieBase is only read during evaluation. Where the JVM no longer supports {@code Thread.stop}
-     * (Java 20+), the batch's outer wait abandons the scenario instead.
-     */
-    private static final class Stopper {
-        private final Thread worker;
-        private final KieSession session;
-        private boolean done;
-        volatile String matching;
-        volatile boolean stopped;
-
-        Stopper(Thread worker, KieSession session) {
-            this.worker = worker;
-            this.session = session;
+        if (collector.silentRule != null) {
+            return collector.trace(error(scenario, collector, "rule '" + collector.silentRule + "' (an obligation rule) fired but reported"
+                    + " no finding; end its consequence with finding(kcontext)...report()"));
         }
-
-        synchronized void finished() {
-            done = true;
-        }
-
-        @SuppressWarnings({"removal", "deprecation"})
-        synchronized void stopIfRunning() {
-            if (done) {
-                return;
-            }
-            matching = ruleBeingMatched(session);
-            try {
-                stopped = true;
-                worker.stop();
-                done = true;
-            } catch (UnsupportedOperationException notOnThisJvm) {
-                stopped = false; // Java 20+: left to Batch's outer wait.
-            }
-        }
-    }
-
-    /** The rule at the head of the agenda: the one whose conditions Phreak is evaluating. Diagnostic only. */
-    private static String ruleBeingMatched(KieSession session) {
-        try {
-            if (session instanceof org.drools.core.common.ReteEvaluator evaluator) {
-                org.drools.core.phreak.RuleAgendaItem item = evaluator.getActivationsManager().peekNextRule();
-                return item == null ? null : item.getRule().getName();
-            }
-        } catch (RuntimeException racing) {
-            // The agenda is being changed by the evaluating thread; the message just names no rule.
-        }
-        return null;
-    }
-
-    private ScenarioResult stopped(Scenario scenario, Collector collector, Stopper stopper) {
-        // The JVM also interrupts a thread it stops (to wake it from waits); left set, the flag
-        // breaks the next compile or evaluation on this thread.
-        Thread.interrupted();
-        String rule = collector.firing != null ? "; rule '" + collector.firing + "' was firing"
-                : stopper.matching == null ? "" : "; the engine was matching the conditions of rule '" + stopper.matching + "'";
-        return error(scenario, collector, "evaluation exceeded its time budget of " + limits.timeBudget().toMillis()
-                + " ms and did not yield to the halt, so it was stopped" + rule);
+        LOG.info("scenario {} evaluated: {} facts, {} rule firings, {} findings, in {} ms", scenario.file(),
+                scenario.facts().size(), outcome.fired(), collector.findings.size(), (System.nanoTime() - start) / 1_000_000);
+        return collector.trace(new ScenarioResult(scenario.file(), scenario.id(), scenario.title(), scenario.asOf(),
+                ScenarioResult.Status.EVALUATED, collector.findings, List.of(), null, Timeline.of(scenario),
+                warnings(scenario)));
     }
 
     private ScenarioResult error(Scenario scenario, Collector collector, String message) {
@@ -211,25 +101,14 @@ public final class Evaluator {
         return warnings;
     }
 
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String text = root.getMessage();
-        return root.getClass().getSimpleName() + (text == null ? "" : ": " + text.lines().findFirst().orElse(""));
-    }
-
-    /** Listens to one session: collects findings, counts firings per rule, notes silent obligation rules. */
+    /** Listens to one session: collects findings (and, tracing, how each fact came about), notes silent obligation rules. */
     private static final class Collector {
         final List<Finding> findings = new ArrayList<>();
-        final Map<String, Integer> firings = new HashMap<>();
         final RuleCatalog catalog;
         final boolean tracing;
         final Map<Object, Trace.Derivation> derivations = new java.util.IdentityHashMap<>();
         final List<Object> facts = new ArrayList<>();
         org.kie.api.runtime.rule.Match current;
-        String firing;
         String silentRule;
         int reported;
         int reportedAtStart;
@@ -269,10 +148,8 @@ public final class Evaluator {
         final DefaultAgendaEventListener agenda = new DefaultAgendaEventListener() {
             @Override
             public void beforeMatchFired(BeforeMatchFiredEvent event) {
-                firing = event.getMatch().getRule().getName();
                 current = event.getMatch();
                 reportedAtStart = reported;
-                firings.merge(firing, 1, Integer::sum);
             }
 
             @Override
@@ -281,16 +158,8 @@ public final class Evaluator {
                 if (info != null && !info.derive() && reported == reportedAtStart && silentRule == null) {
                     silentRule = info.name();
                 }
-                firing = null;
                 current = null;
             }
         };
-
-        String busiestRule() {
-            return firings.entrySet().stream()
-                    .max(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
-                    .map(e -> "; rule '" + e.getKey() + "' fired " + e.getValue() + " times")
-                    .orElse("");
-        }
     }
 }

@@ -7,19 +7,15 @@ import java.util.Map;
 /**
  * The immutable outcome of a run: rule diagnostics (a pack that does not compile evaluates
  * nothing), input diagnostics (paths that could not be searched), and one result per scenario file,
- * sorted by file. The exit-code policy lives here, not in the CLI.
+ * sorted by file. Its exit code is the {@link Verdict}'s, as for every other entry point.
  */
 public record Report(List<Diagnostic> ruleDiagnostics, List<Diagnostic> inputDiagnostics, List<ScenarioResult> results,
-        List<RuleDescriptor> rules, ReviewNotes review) {
+        List<RuleDescriptor> rules, ReviewNotes review) implements Verdict {
 
     public Report(List<Diagnostic> ruleDiagnostics, List<Diagnostic> inputDiagnostics, List<ScenarioResult> results,
             List<RuleDescriptor> rules) {
         this(ruleDiagnostics, inputDiagnostics, results, rules, null);
     }
-
-    public static final int EXIT_CLEAN = 0;
-    public static final int EXIT_FINDINGS = 1;
-    public static final int EXIT_INVALID = 2;
 
     public Report {
         ruleDiagnostics = ruleDiagnostics.stream().sorted().toList();
@@ -33,12 +29,20 @@ public record Report(List<Diagnostic> ruleDiagnostics, List<Diagnostic> inputDia
         return rules.stream().filter(r -> r.id().equals(id)).findFirst().orElse(null);
     }
 
-    /**
-     * 2 for any invalid input or evaluation error (it wins), else 1 for a finding at or above {@code failOn}
-     * that is not waived (and is new, when there is a baseline), else 0.
-     */
-    public int exitCode(Severity failOn) {
-        return tally().exitCode(failOn, !ruleDiagnostics.isEmpty() || !inputDiagnostics.isEmpty());
+    /** Any rule or input diagnostic, or a scenario that is invalid or whose evaluation failed. */
+    @Override
+    public boolean inconclusive() {
+        return verdict().inconclusive();
+    }
+
+    /** A finding at or above {@code failOn} that is not waived (and is new, when there is a baseline). */
+    @Override
+    public boolean fails(Severity failOn) {
+        return verdict().fails(failOn);
+    }
+
+    private Verdict verdict() {
+        return tally().verdict(!ruleDiagnostics.isEmpty() || !inputDiagnostics.isEmpty());
     }
 
     public Summary summary() {

@@ -57,11 +57,28 @@ public final class Tally {
                 otherDiagnostics, waived, newFindings, fixed, warnings);
     }
 
-    /** 2 for invalid input or an evaluation error, else 1 for a counting finding at or above {@code failOn}, else 0. */
+    /**
+     * The verdict on the scenarios counted so far: inconclusive with {@code otherProblems} (rule or
+     * input diagnostics) or an invalid or failed scenario; failing on a counting finding at or above --fail-on.
+     */
+    public Verdict verdict(boolean otherProblems) {
+        boolean inconclusive = otherProblems || invalid > 0 || errors > 0;
+        Severity worst = worstCounting;
+        return new Verdict() {
+            @Override
+            public boolean inconclusive() {
+                return inconclusive;
+            }
+
+            @Override
+            public boolean fails(Severity failOn) {
+                return worst != null && worst.atLeast(failOn);
+            }
+        };
+    }
+
+    /** The exit code of {@link #verdict}. */
     public int exitCode(Severity failOn, boolean otherProblems) {
-        if (otherProblems || invalid > 0 || errors > 0) {
-            return Report.EXIT_INVALID;
-        }
-        return worstCounting != null && worstCounting.atLeast(failOn) ? Report.EXIT_FINDINGS : Report.EXIT_CLEAN;
+        return verdict(otherProblems).exitCode(failOn);
     }
 }

@@ -19,6 +19,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -59,17 +61,36 @@ public final class Audit {
         }
     }
 
-    /** Thrown for an input that cannot be read at all (not a bad row): the audit stops. */
-    public static final class InputException extends Exception {
+    /** Why an audit stopped before its end; nothing it wrote should be committed. */
+    public abstract static class Stopped extends Exception {
         private final Diagnostic diagnostic;
 
-        public InputException(Diagnostic diagnostic) {
+        Stopped(Diagnostic diagnostic) {
             super(diagnostic.toString());
             this.diagnostic = diagnostic;
         }
 
         public Diagnostic diagnostic() {
             return diagnostic;
+        }
+    }
+
+    /** Thrown for an input that cannot be read at all (not a bad row): the audit stops. */
+    public static final class InputException extends Stopped {
+        public InputException(Diagnostic diagnostic) {
+            super(diagnostic);
+        }
+    }
+
+    /**
+     * Thrown when the record rules do not complete on a chunk: a rule threw, looped, ran past the
+     * time budget, or ignored the halt past {@link dev.covenant.engine.Limits#outerWait()}. The
+     * diagnostic names the chunk's lines and the rule. The audit stops: the same rules would fail
+     * on every chunk, each after the whole budget.
+     */
+    public static final class EvaluationException extends Stopped {
+        public EvaluationException(Diagnostic diagnostic) {
+            super(diagnostic);
         }
     }
 
@@ -124,7 +145,7 @@ public final class Audit {
 
     /** Streams every record file through the engine into {@code sink}; returns the totals. */
     public static AuditSummary run(RecordEngine engine, SettingsHistory history, List<Path> files, List<String> displays,
-            Options options, Sink sink) throws InputException, IOException {
+            Options options, Sink sink) throws InputException, EvaluationException, IOException {
         AuditSummary summary = new AuditSummary();
         int threads = Math.max(1, options.threads());
         AtomicInteger counter = new AtomicInteger();
@@ -133,7 +154,8 @@ public final class Audit {
             t.setDaemon(true);
             return t;
         });
-        Deque<Future<Chunk>> window = new ArrayDeque<>();
+        Deque<Pending> window = new ArrayDeque<>();
+        long wait = engine.limits().outerWait().toMillis();
         long[] read = {0};
         try {
             for (int i = 0; i < files.size(); i++) {
@@ -151,7 +173,7 @@ public final class Audit {
                             submit(pool, window, engine, history, lines, text, first);
                             text = new ArrayList<>(options.chunkSize());
                             while (window.size() >= threads * 4) {
-                                drain(window.poll(), summary, sink, read);
+                                drain(window.poll(), wait, summary, sink, read);
                             }
                         }
                     }
@@ -161,13 +183,13 @@ public final class Audit {
                 } catch (IOException e) {
                     // What was read before the failure is still judged and reported.
                     while (!window.isEmpty()) {
-                        drain(window.poll(), summary, sink, read);
+                        drain(window.poll(), wait, summary, sink, read);
                     }
                     throw new InputException(new Diagnostic(SourceSpan.of(display, 0, 0), "cannot read: " + describe(e)));
                 }
             }
             while (!window.isEmpty()) {
-                drain(window.poll(), summary, sink, read);
+                drain(window.poll(), wait, summary, sink, read);
             }
         } finally {
             pool.shutdownNow();
@@ -178,11 +200,18 @@ public final class Audit {
     private record Chunk(List<RecordEngine.Flag> flags, String lines, List<Diagnostic> diagnostics, int rows, int valid) {
     }
 
-    private static void submit(ExecutorService pool, Deque<Future<Chunk>> window, RecordEngine engine, SettingsHistory history,
+    /** A chunk on its way: where its lines are (for a diagnostic if it fails), and its result. */
+    private record Pending(String display, long first, int lines, Future<Chunk> result) {
+        String where() {
+            return lines == 1 ? "line " + first : "lines " + first + "-" + (first + lines - 1);
+        }
+    }
+
+    private static void submit(ExecutorService pool, Deque<Pending> window, RecordEngine engine, SettingsHistory history,
             Lines lines, List<String> text, long first) {
         RowFormat.Splitter splitter = lines.splitter();
         String display = lines.display();
-        window.add(pool.submit(() -> {
+        window.add(new Pending(display, first, text.size(), pool.submit(() -> {
             List<UseRecord> records = new ArrayList<>(text.size());
             List<Diagnostic> diagnostics = new ArrayList<>();
             int rows = 0;
@@ -205,18 +234,28 @@ public final class Audit {
                 json.append(AuditSummary.line(flag)).append('\n');
             }
             return new Chunk(flags, json.toString(), diagnostics, rows, records.size());
-        }));
+        })));
     }
 
-    private static void drain(Future<Chunk> future, AuditSummary summary, Sink sink, long[] read) throws IOException {
+    /**
+     * Hands on a chunk's results, waiting at most {@code waitMillis}: the engine's watchdog ends a
+     * run at the budget, so only a consequence that survives both the halt and the stop is waited
+     * out, and then abandoned (its thread is a daemon and is interrupted).
+     */
+    private static void drain(Pending pending, long waitMillis, AuditSummary summary, Sink sink, long[] read)
+            throws IOException, EvaluationException {
         Chunk chunk;
         try {
-            chunk = future.get();
+            chunk = pending.result().get(waitMillis, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
+        } catch (TimeoutException e) {
+            pending.result().cancel(true);
+            throw failed(pending, "evaluation did not finish within " + waitMillis + " ms and ignored the halt; a rule consequence may loop");
         } catch (ExecutionException e) {
-            throw new IllegalStateException("record evaluation failed: " + e.getCause(), e.getCause());
+            Throwable cause = e.getCause();
+            throw failed(pending, cause instanceof RecordEngine.EvaluationException ? cause.getMessage() : "internal error: " + cause);
         }
         for (Diagnostic d : chunk.diagnostics()) {
             sink.diagnostic(d);
@@ -228,6 +267,11 @@ public final class Audit {
         summary.countRows(chunk.rows(), chunk.valid(), chunk.rows() - chunk.valid());
         read[0] += chunk.rows();
         sink.progress(read[0]);
+    }
+
+    private static EvaluationException failed(Pending pending, String why) {
+        return new EvaluationException(new Diagnostic(SourceSpan.of(pending.display(), (int) pending.first(), 0),
+                "record rules on " + pending.where() + ": " + why));
     }
 
     private static String describe(IOException e) {

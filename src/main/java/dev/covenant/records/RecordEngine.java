@@ -1,5 +1,6 @@
 package dev.covenant.records;
 
+import dev.covenant.engine.GuardedSession;
 import dev.covenant.engine.Limits;
 import dev.covenant.engine.RuleBase;
 import dev.covenant.engine.RuleInfo;
@@ -17,6 +18,7 @@ import org.kie.api.runtime.KieSession;
  * Judges data-use records with the record rules: one session per chunk of records (a session per
  * record would cost more than the rules), the scenario's context facts inserted into each. Record
  * rules never join records with each other, so chunking and order do not change what is found.
+ * Each chunk's session runs under the limits by {@link GuardedSession}, as a scenario's does.
  * Thread-safe; one instance per JVM serves every thread (and, on Spark, every task of an executor).
  */
 public final class RecordEngine {
@@ -61,25 +63,17 @@ public final class RecordEngine {
         if (records.isEmpty()) {
             return List.of();
         }
-        KieSession session = rules.kieBase().newKieSession();
         List<RecordFinding> raw = new ArrayList<>();
-        try {
-            for (Object fact : context) {
-                session.insert(fact);
+        GuardedSession.Outcome outcome = GuardedSession.run(rules.kieBase(), limits, null, new GuardedSession.Use() {
+            @Override
+            public void completed(KieSession session) {
+                for (Object o : session.getObjects(o -> o instanceof RecordFinding)) {
+                    raw.add((RecordFinding) o);
+                }
             }
-            for (UseRecord record : records) {
-                session.insert(record);
-            }
-            int fired = session.fireAllRules(limits.maxFirings() + 1);
-            if (fired > limits.maxFirings()) {
-                throw new IllegalStateException("record rules fired more than " + limits.maxFirings()
-                        + " times on one chunk of " + records.size() + " records; does a rule re-insert or modify facts?");
-            }
-            for (Object o : session.getObjects(o -> o instanceof RecordFinding)) {
-                raw.add((RecordFinding) o);
-            }
-        } finally {
-            session.dispose();
+        }, context, records);
+        if (!outcome.completed()) {
+            throw new EvaluationException(outcome.problem(limits), outcome.failure());
         }
         java.util.IdentityHashMap<UseRecord, Integer> order = new java.util.IdentityHashMap<>(records.size() * 2);
         for (int i = 0; i < records.size(); i++) {
@@ -102,6 +96,22 @@ public final class RecordEngine {
         flags.sort(Comparator.comparingInt((Flag f) -> order.get(f.record()))
                 .thenComparing(f -> f.rule().id()).thenComparing(Flag::against));
         return flags;
+    }
+
+    /**
+     * The record rules did not complete on a chunk (a rule threw, looped, or ran past the time
+     * budget); the message says why and names the rule, in the words a scenario's error uses.
+     */
+    public static final class EvaluationException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        EvaluationException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    public Limits limits() {
+        return limits;
     }
 
     /** One reported finding on one record. {@code against} says what the record was held against. */

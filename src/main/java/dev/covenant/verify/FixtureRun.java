@@ -4,6 +4,8 @@ import dev.covenant.engine.Evaluator;
 import dev.covenant.engine.RuleCatalog;
 import dev.covenant.engine.RuleInfo;
 import dev.covenant.finding.ScenarioResult;
+import dev.covenant.finding.Severity;
+import dev.covenant.finding.Verdict;
 import dev.covenant.model.Expectation;
 import dev.covenant.model.Scenario;
 import dev.covenant.scenario.LoadResult;
@@ -21,7 +23,7 @@ import java.util.stream.Collectors;
  * Runs fixtures against their {@code expect:} blocks: the one runner behind {@code covenant test},
  * the fixture JUnit test, and the catalog's list of fixtures per rule.
  */
-public record FixtureRun(List<Outcome> outcomes, List<Diagnostic> diagnostics, long nanos) {
+public record FixtureRun(List<Outcome> outcomes, List<Diagnostic> diagnostics, long nanos) implements Verdict {
 
     /** What a fixture run concluded about one file. */
     public enum Status { PASS, FAIL, ERROR, SKIP }
@@ -119,6 +121,41 @@ public record FixtureRun(List<Outcome> outcomes, List<Diagnostic> diagnostics, l
         List<String> all = new ArrayList<>(a);
         b.stream().filter(x -> !all.contains(x)).forEach(all::add);
         return all;
+    }
+
+    /** A run-level diagnostic (a path with no fixtures, a --run that selects none) or a fixture in ERROR. */
+    @Override
+    public boolean inconclusive() {
+        return !diagnostics.isEmpty() || count(Status.ERROR) > 0;
+    }
+
+    /** A fixture failed its expectations; fixtures have no --fail-on, so {@code failOn} is not used. */
+    @Override
+    public boolean fails(Severity failOn) {
+        return count(Status.FAIL) > 0;
+    }
+
+    /** This run's verdict for {@code covenant test --coverage-min}: coverage below {@code minPercent} fails it too. */
+    public Tested withCoverage(Coverage coverage, Double minPercent) {
+        return new Tested(this, coverage, minPercent);
+    }
+
+    /** A fixture run with the rule coverage it reached, and the share it had to reach (null: none). */
+    public record Tested(FixtureRun run, Coverage coverage, Double minPercent) implements Verdict {
+
+        public boolean belowMin() {
+            return minPercent != null && coverage.percent() + 1e-9 < minPercent;
+        }
+
+        @Override
+        public boolean inconclusive() {
+            return run.inconclusive();
+        }
+
+        @Override
+        public boolean fails(Severity failOn) {
+            return run.fails(failOn) || belowMin();
+        }
     }
 
     public long count(Status status) {

@@ -7,12 +7,14 @@ import dev.covenant.model.Scenario;
 import dev.covenant.records.RecordEngine;
 import dev.covenant.scenario.LoadResult;
 import dev.covenant.scenario.ScenarioLoader;
+import dev.covenant.source.Diagnostic;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -45,15 +47,38 @@ final class JobSpec implements Serializable {
     record Built(RecordEngine engine, Scenario scenario) {
     }
 
+    /**
+     * A scenario or record rules that {@code covenant audit} would refuse (scenario, rule or
+     * {@code @exposure} diagnostics): raised on the driver, before any task runs.
+     */
+    static final class Unusable extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
+        private final transient List<Diagnostic> diagnostics;
+
+        Unusable(List<Diagnostic> diagnostics) {
+            super(String.join("\n", diagnostics.stream().map(Diagnostic::format).toList()));
+            this.diagnostics = List.copyOf(diagnostics);
+        }
+
+        List<Diagnostic> diagnostics() {
+            return diagnostics;
+        }
+    }
+
     Built built() {
         return BUILT.computeIfAbsent(key, k -> {
             LoadResult loaded = ScenarioLoader.parse(scenario, scenarioDisplay);
             if (!loaded.isValid()) {
-                throw new IllegalStateException("scenario " + scenarioDisplay + " is invalid: " + loaded.diagnostics());
+                throw new Unusable(loaded.diagnostics());
             }
             RuleBase rules = dev.covenant.engine.PackLoader.compiling().load(new RuleSources(Path.of(rulesDisplay), ruleFiles));
             if (!rules.isUsable()) {
-                throw new IllegalStateException("record rules do not compile: " + rules.diagnostics());
+                throw new Unusable(rules.diagnostics());
+            }
+            // The same metadata check covenant audit makes before reading a record.
+            List<Diagnostic> lint = RecordEngine.lint(rules);
+            if (!lint.isEmpty()) {
+                throw new Unusable(lint);
             }
             return new Built(new RecordEngine(rules, RecordEngine.contextOf(loaded.scenario()), Limits.DEFAULT), loaded.scenario());
         });

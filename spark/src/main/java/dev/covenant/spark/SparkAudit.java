@@ -1,7 +1,10 @@
 package dev.covenant.spark;
 
 import dev.covenant.engine.RuleSources;
+import dev.covenant.finding.Severity;
+import dev.covenant.finding.Verdict;
 import dev.covenant.records.Audit;
+import dev.covenant.records.AuditOutcome;
 import dev.covenant.records.AuditSummary;
 import dev.covenant.records.RecordEngine;
 import dev.covenant.records.RecordInputs;
@@ -50,26 +53,75 @@ public final class SparkAudit {
 
     private static final int CHUNK = 1_000;
 
-    /** The job's inputs, as the CLI's options. Paths are local files/directories or Hadoop URIs. */
-    public record Options(Path scenario, List<String> records, String settingsHistory, Path rules, String out) {
+    /**
+     * The job's inputs, as the CLI's options. Paths are local files/directories or Hadoop URIs.
+     * {@code failOn} is {@code covenant audit}'s {@code --fail-on} (default {@code low}).
+     */
+    public record Options(Path scenario, List<String> records, String settingsHistory, Path rules, String out, Severity failOn) {
+
+        public Options(Path scenario, List<String> records, String settingsHistory, Path rules, String out) {
+            this(scenario, records, settingsHistory, rules, out, Severity.LOW);
+        }
     }
 
-    /** What the job found, for the caller's exit code. */
-    public record Result(long rows, long invalid, long findings, boolean anyFinding) {
+    /** What the job found; its exit code is {@code covenant audit}'s on the same data (the same {@link AuditOutcome}). */
+    public record Result(long rows, long invalid, long findings, AuditOutcome outcome) implements Verdict {
+
+        @Override
+        public boolean inconclusive() {
+            return outcome.inconclusive();
+        }
+
+        @Override
+        public boolean fails(Severity failOn) {
+            return outcome.fails(failOn);
+        }
+    }
+
+    /** A command line the job cannot run: exit 2 with the usage. */
+    static final class UsageException extends Exception {
+        UsageException(String problem) {
+            super("covenant-spark: " + problem + "\nusage: spark-submit --class dev.covenant.spark.SparkAudit covenant-spark.jar"
+                    + " --scenario FILE --records PATH... [--settings-history FILE] --out DIR [--rules DIR] [--fail-on SEVERITY]");
+        }
     }
 
     private SparkAudit() {
     }
 
-    /** {@code spark-submit --class dev.covenant.spark.SparkAudit covenant-spark.jar --scenario F --records P... [--settings-history F] --out DIR [--rules DIR]} */
-    public static void main(String[] args) throws Exception {
+    /** {@code spark-submit --class dev.covenant.spark.SparkAudit covenant-spark.jar --scenario F --records P... [--settings-history F] --out DIR [--rules DIR] [--fail-on S]} */
+    public static void main(String[] args) {
+        Options options;
+        try {
+            options = parse(args);
+        } catch (UsageException e) {
+            System.err.println(e.getMessage());
+            System.exit(Verdict.EXIT_INVALID);
+            return;
+        }
+        SparkSession spark = SparkSession.builder().appName("covenant-audit").getOrCreate();
+        int code;
+        try {
+            code = execute(spark, options, System.err);
+        } finally {
+            spark.stop();
+        }
+        System.exit(code);
+    }
+
+    static Options parse(String[] args) throws UsageException {
         Path scenario = null;
         List<String> records = new ArrayList<>();
         String history = null;
         Path rules = Path.of("rules");
         String out = null;
+        Severity failOn = Severity.LOW;
         for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
+            String option = args[i];
+            if (!option.equals("--records") && i + 1 >= args.length) {
+                throw new UsageException("missing value for " + option);
+            }
+            switch (option) {
                 case "--scenario" -> scenario = Path.of(args[++i]);
                 case "--records" -> {
                     while (i + 1 < args.length && !args[i + 1].startsWith("--")) {
@@ -79,33 +131,40 @@ public final class SparkAudit {
                 case "--settings-history" -> history = args[++i];
                 case "--rules" -> rules = Path.of(args[++i]);
                 case "--out" -> out = args[++i];
-                default -> usage("unknown argument '" + args[i] + "'");
+                case "--fail-on" -> {
+                    String text = args[++i];
+                    failOn = Severity.parse(text).orElseThrow(() -> new UsageException("unknown --fail-on '" + text
+                            + "'; expected one of: " + Severity.choices()));
+                }
+                default -> throw new UsageException("unknown argument '" + option + "'");
             }
         }
         if (scenario == null || records.isEmpty() || out == null) {
-            usage("--scenario, --records and --out are required");
+            throw new UsageException("--scenario, --records and --out are required");
         }
-        SparkSession spark = SparkSession.builder().appName("covenant-audit").getOrCreate();
-        int code;
-        try {
-            Result result = run(spark, new Options(scenario, records, history, rules, out));
-            System.err.printf(Locale.ROOT, "covenant-spark: %,d records (%,d invalid), %,d findings; wrote %s%n",
-                    result.rows(), result.invalid(), result.findings(), out);
-            code = result.invalid() > 0 ? 2 : result.anyFinding() ? 1 : 0;
-        } catch (InputException e) {
-            System.err.println(e.getMessage());
-            code = 2;
-        } finally {
-            spark.stop();
-        }
-        System.exit(code);
+        return new Options(scenario, records, history, rules, out, failOn);
     }
 
-    private static void usage(String problem) {
-        System.err.println("covenant-spark: " + problem);
-        System.err.println("usage: spark-submit --class dev.covenant.spark.SparkAudit covenant-spark.jar --scenario FILE"
-                + " --records PATH... [--settings-history FILE] --out DIR [--rules DIR]");
-        System.exit(2);
+    /**
+     * Runs the job and returns its exit code, decided as {@code covenant audit} decides it: 2 for
+     * unusable inputs or any bad row (of the records or of the settings history) or a job that
+     * failed, else 1 for a finding at or above {@code --fail-on}, else 0.
+     */
+    static int execute(SparkSession spark, Options options, java.io.PrintStream err) {
+        try {
+            Result result = run(spark, options);
+            err.printf(Locale.ROOT, "covenant-spark: %,d records (%,d invalid), %,d findings; wrote %s%n",
+                    result.rows(), result.invalid(), result.findings(), options.out());
+            return result.exitCode(options.failOn());
+        } catch (InputException e) {
+            err.println(e.getMessage());
+            return Verdict.EXIT_INVALID;
+        } catch (Exception e) {
+            // Spark's own exceptions are checked but undeclared (Scala), hence Exception.
+            // As covenant audit: a rule that failed or ran out of its limits on some chunk fails the job.
+            err.println("covenant-spark: the audit failed: " + e);
+            return Verdict.EXIT_INVALID;
+        }
     }
 
     /** An input that cannot be used at all: the job stops before any output is written. */
@@ -169,7 +228,12 @@ public final class SparkAudit {
         String scenarioDisplay = ScenarioFiles.display(options.scenario());
         RuleSources rules = RuleSources.readRecords(options.rules());
         JobSpec spec = new JobSpec(rules, scenarioBytes, scenarioDisplay);
-        JobSpec.Built driver = spec.built(); // fails here, on the driver, for a bad scenario or rules
+        JobSpec.Built driver;
+        try {
+            driver = spec.built(); // fails here, on the driver, for a bad scenario or rules
+        } catch (JobSpec.Unusable e) {
+            throw new InputException(e.diagnostics());
+        }
         Map<String, RecordEngine.Judged> judged = driver.engine().rulesById();
 
         List<String> files = new ArrayList<>();
@@ -270,7 +334,7 @@ public final class SparkAudit {
                 w.write('\n');
             }
         }
-        return new Result(rows, invalid, summary.findings(), summary.findings() > 0);
+        return new Result(rows, invalid, summary.findings(), new AuditOutcome(summary, historyInvalid));
     }
 
     /** A rule, region and tier: the summary's finest count. */

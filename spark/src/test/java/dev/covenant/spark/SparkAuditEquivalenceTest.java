@@ -3,6 +3,7 @@ package dev.covenant.spark;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.covenant.cli.Main;
+import dev.covenant.finding.Severity;
 import dev.covenant.generate.RecordGenerator;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -82,6 +83,56 @@ class SparkAuditEquivalenceTest {
                 .isEqualTo(Files.readAllLines(embedded.resolve("diagnostics.jsonl")));
         assertThat(result.rows()).isEqualTo(100_003);
         assertThat(result.invalid()).isEqualTo(3);
+        assertThat(result.exitCode(Severity.LOW)).as("the same exit code as covenant audit").isEqualTo(code);
+    }
+
+    @Test
+    void the_spark_job_exits_as_covenant_audit_does_for_every_fail_on_and_for_bad_history_rows() throws Exception {
+        Path data = Path.of("target", "spark-exit-codes");
+        deleteTree(data);
+        RecordGenerator.write(data, 7, 3_000);
+        Path scenario = data.resolve("scenario.yaml");
+        String uses = data.resolve("uses.csv").toString();
+        String history = data.resolve("settings-history.csv").toString();
+        // Only the high-severity consent rule, so that --fail-on critical passes and --fail-on high does not.
+        String settingsRules = Files.readString(Path.of("rules/records/settings.drl"));
+        int optOut = settingsRules.indexOf("rule \"REC-USE-AFTER-OPT-OUT");
+        int consent = settingsRules.indexOf("rule \"REC-NO-AFFIRMATIVE-CONSENT");
+        Path rules = Files.createDirectories(data.resolve("rules/records")).getParent();
+        Files.writeString(rules.resolve("records/settings.drl"), settingsRules.substring(0, optOut) + settingsRules.substring(consent));
+
+        // Clean rows: the exit code follows --fail-on, alike on both.
+        SparkAudit.Result clean = SparkAudit.run(spark, new SparkAudit.Options(scenario, List.of(uses), history, rules,
+                data.resolve("spark-clean").toString()));
+        List<Integer> codes = new ArrayList<>();
+        for (Severity failOn : Severity.values()) {
+            int embedded = audit(scenario, uses, history, data.resolve("embedded-" + failOn.key()), "--rules", rules.toString(),
+                    "--fail-on", failOn.key());
+            assertThat(clean.exitCode(failOn)).as("--fail-on " + failOn.key()).isEqualTo(embedded);
+            codes.add(embedded);
+        }
+        assertThat(codes).as("by --fail-on critical ... info").containsExactly(0, 1, 1, 1, 1);
+
+        // Only a settings-history row is bad: covenant audit exits 2 (every bad row counts), and so does the job.
+        Files.writeString(data.resolve("settings-history.csv"), "m7,data-for-genai-improvement,maybe,2024-09-01\n", StandardOpenOption.APPEND);
+        int embedded = audit(scenario, uses, history, data.resolve("embedded-bad-history"), "--rules", rules.toString(), "--fail-on", "critical");
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        int distributed = SparkAudit.execute(spark, SparkAudit.parse(new String[] {"--scenario", scenario.toString(), "--records", uses,
+                "--settings-history", history, "--out", data.resolve("spark-bad-history").toString(), "--rules", rules.toString(),
+                "--fail-on", "critical"}),
+                new java.io.PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(embedded).isEqualTo(2);
+        assertThat(distributed).as(err.toString(StandardCharsets.UTF_8)).isEqualTo(2);
+    }
+
+    private static int audit(Path scenario, String uses, String history, Path out, String... more) {
+        List<String> args = new ArrayList<>(List.of("audit", "-q", "--scenario", scenario.toString(), "--records", uses,
+                "--settings-history", history, "--out", out.toString()));
+        args.addAll(List.of(more));
+        StringWriter err = new StringWriter();
+        int code = Main.execute(new PrintWriter(new StringWriter()), new PrintWriter(err), args.toArray(String[]::new));
+        assertThat(code).as(err.toString()).isBetween(0, 2);
+        return code;
     }
 
     @Test
