@@ -79,11 +79,11 @@ public final class AuditCommand implements Callable<Integer> {
             description = "Refuse a settings history longer than this (it is held in memory: 8 bytes a change, ~100 a member). Default: ${DEFAULT-VALUE}")
     long maxHistoryRows;
 
-    @Option(names = "--max-firings", paramLabel = "N", defaultValue = "100000",
+    @Option(names = "--max-firings", paramLabel = "N",
             description = "Rule firings allowed per chunk of 1,000 records before the audit stops as an error. Default: ${DEFAULT-VALUE}")
     int maxFirings;
 
-    @Option(names = "--time-budget", paramLabel = "SECONDS", defaultValue = "10",
+    @Option(names = "--time-budget", paramLabel = "SECONDS",
             description = "Seconds allowed per chunk of 1,000 records before the audit stops as an error. Default: ${DEFAULT-VALUE}")
     double timeBudget;
 
@@ -98,6 +98,10 @@ public final class AuditCommand implements Callable<Integer> {
         if ((threads != null && threads < 1) || maxHistoryRows < 1 || maxFirings < 1 || timeBudget <= 0) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--threads, --max-history-rows, --max-firings and --time-budget must be positive");
+        }
+        if (timeBudget < CheckCommand.MIN_BUDGET_SECONDS || timeBudget > CheckCommand.MAX_BUDGET_SECONDS) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--time-budget " + timeBudget + " is out of range: from "
+                    + CheckCommand.MIN_BUDGET_SECONDS + " to " + CheckCommand.MAX_BUDGET_SECONDS + " seconds per chunk");
         }
 
         LoadResult loaded = ScenarioLoader.load(scenario, ScenarioFiles.display(scenario));

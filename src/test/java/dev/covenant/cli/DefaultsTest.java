@@ -28,6 +28,8 @@ class DefaultsTest {
 
         AuditCommand audit = parsed("audit", "--scenario", "s.yaml", "--records", "r.csv", "--out", "o");
         assertThat(audit.maxHistoryRows).isEqualTo(SettingsHistory.DEFAULT_MAX_ROWS);
+        assertThat(audit.maxFirings).isEqualTo(Limits.DEFAULT.maxFirings());
+        assertThat(Math.round(audit.timeBudget * 1000)).isEqualTo(Limits.DEFAULT.timeBudget().toMillis());
     }
 
     @Test
