@@ -170,7 +170,7 @@ public final class SparkAudit {
         RuleSources rules = RuleSources.readRecords(options.rules());
         JobSpec spec = new JobSpec(rules, scenarioBytes, scenarioDisplay);
         JobSpec.Built driver = spec.built(); // fails here, on the driver, for a bad scenario or rules
-        Map<String, RecordEngine.Judged> judged = driver.engine().rulesById();
+        Map<String, dev.covenant.finding.RuleDescriptor> judged = driver.engine().rulesById();
 
         List<String> files = new ArrayList<>();
         List<String> displays = new ArrayList<>();
