@@ -160,7 +160,8 @@ public final class FindingBuilder {
 
         void collect(String role, Object value) {
             if (value instanceof Fact fact) {
-                evidence.putIfAbsent(fact.kind() + "\u0000" + fact.id(), new Evidence(role, fact.kind(), fact.id(), fact.span(), fact));
+                Evidence e = Evidence.of(role, fact);
+                evidence.putIfAbsent(e.identity(), e);
                 if (fact instanceof Cohort cohort) {
                     regions.add(cohort.region());
                 }
@@ -168,7 +169,7 @@ public final class FindingBuilder {
                 if (!restsOn.contains(finding.ref())) {
                     restsOn.add(finding.ref());
                 }
-                finding.evidence().forEach(e -> evidence.putIfAbsent(e.kind() + "\u0000" + e.id(), e));
+                finding.evidence().forEach(e -> evidence.putIfAbsent(e.identity(), e));
                 regions.addAll(finding.regions());
             } else if (value instanceof Derived derived) {
                 derived.basis().forEach(b -> collect(role, b));

@@ -25,8 +25,8 @@ public record Promise(
     }
 
     @Override
-    public String kind() {
-        return "promise";
+    public FactKind factKind() {
+        return FactKind.PROMISE;
     }
 
     @Override
