@@ -80,7 +80,7 @@ public final class Covenant implements AutoCloseable {
             return List.of();
         }
         try {
-            return lease.base.catalog().descriptors();
+            return lease.base.catalog().obligations();
         } finally {
             lease.release();
         }
@@ -140,7 +140,7 @@ public final class Covenant implements AutoCloseable {
                     results.add(new Evaluator(lease.base, limits).evaluate(scenario));
                 }
             }
-            return review.apply(new Report(List.of(), List.of(), results, lease.base.catalog().descriptors()));
+            return review.apply(new Report(List.of(), List.of(), results, lease.base.catalog().obligations()));
         } finally {
             lease.release();
         }

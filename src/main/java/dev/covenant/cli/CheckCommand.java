@@ -206,7 +206,7 @@ public final class CheckCommand implements Callable<Integer> {
                 }
             }
             List<dev.covenant.source.Diagnostic> ruleProblems = ruleBase.isUsable() ? List.of() : ruleBase.diagnostics();
-            List<dev.covenant.finding.RuleDescriptor> rules = ruleBase.isUsable() ? ruleBase.catalog().descriptors() : List.of();
+            List<dev.covenant.finding.RuleDescriptor> rules = ruleBase.isUsable() ? ruleBase.catalog().obligations() : List.of();
             for (int i = 0; i < all.size(); i++) {
                 ((dev.covenant.report.StreamingRenderer) all.get(i).renderer()).begin(rules, ruleProblems, writers.get(i));
             }

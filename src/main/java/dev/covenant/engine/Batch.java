@@ -52,7 +52,7 @@ public final class Batch {
         }
         List<ScenarioResult> results = new ArrayList<>();
         List<Diagnostic> problems = stream(ruleBase, roots, options, results::add);
-        return new Report(List.of(), problems, results, ruleBase.catalog().descriptors());
+        return new Report(List.of(), problems, results, ruleBase.catalog().obligations());
     }
 
     /**

@@ -1,17 +1,15 @@
 package dev.covenant.engine;
 
-import dev.covenant.finding.Citation;
 import dev.covenant.finding.Evidence;
 import dev.covenant.finding.Exposure;
+import dev.covenant.finding.ExposureFormula;
 import dev.covenant.finding.Finding;
 import dev.covenant.finding.Review;
-import dev.covenant.finding.Severity;
+import dev.covenant.finding.RuleDescriptor;
 import dev.covenant.model.Cohort;
 import dev.covenant.model.Derived;
 import dev.covenant.model.Fact;
-import dev.covenant.model.Region;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
@@ -27,14 +25,16 @@ import org.kie.api.runtime.rule.RuleContext;
 /**
  * How an obligation rule reports, from its consequence:
  * <pre>
- *   finding(kcontext).about($practice).message("...", args).cite($promise.source()).exposure(...).report();
+ *   finding(kcontext).about($practice).message("...", args).cite($promise.source()).report();
  * </pre>
- * Id, title, severity and basis come from the rule's metadata. Citations are the rule's
- * {@code @reference} entries — a scoped one ({@code [EEA] GDPR Art. 25(2)}) only when the evidence
- * includes members within that region — then those the consequence adds. A finding none of whose
+ * Id, title, severity, basis and exposure come from the rule's {@link RuleDescriptor}, read when the
+ * pack compiled. Citations are the rule's {@code @reference} entries — a scoped one
+ * ({@code [EEA] GDPR Art. 25(2)}) only when the evidence includes members within that region — then
+ * those the consequence adds. Exposure is the rule's {@code @exposure} formula over the members of the
+ * cohorts in the evidence. A finding none of whose
  * citations applies is not reported: a rule whose every citation is out of reach does not fire.
- * Evidence is every fact the rule bound (derived facts expand to the facts they rest on): the fact
- * named by {@code about(...)} first, the rest in file order. {@code report()} inserts the finding into
+ * Evidence is every fact the rule bound (derived facts expand to the facts they rest on), once per
+ * fact kind and id: the fact named by {@code about(...)} first, the rest in file order. {@code report()} inserts the finding into
  * the session, where the evaluator's listener collects it and chained rules can match it.
  */
 public final class FindingBuilder {
@@ -45,7 +45,6 @@ public final class FindingBuilder {
     private final RuleContext context;
     private final Set<String> dynamicCitations = new LinkedHashSet<>();
     private String message;
-    private Exposure exposure;
     private Object about;
 
     /** Inserted instead of a finding when none of a rule's citations reaches the members in its evidence. */
@@ -84,11 +83,6 @@ public final class FindingBuilder {
         return applies ? cite(citation) : this;
     }
 
-    public FindingBuilder exposure(Exposure value) {
-        this.exposure = value;
-        return this;
-    }
-
     /** Inserts the finding into the session, where the evaluator collects it; null when out of reach. */
     public Finding report() {
         Finding finding = build();
@@ -101,9 +95,8 @@ public final class FindingBuilder {
     }
 
     Finding build() {
-        Map<String, Object> meta = context.getRule().getMetaData();
-        String id = RuleCatalog.text(meta, "id");
-        if (id == null) {
+        RuleDescriptor rule = RuleCatalog.descriptorOf(context.getKieRuntime().getKieBase(), context.getRule());
+        if (rule == null) {
             throw new IllegalStateException("rule '" + context.getRule().getName()
                     + "' reported a finding but has no @id; only obligation rules report");
         }
@@ -129,25 +122,27 @@ public final class FindingBuilder {
         // report's must not.
         bound.restsOn.sort(REFERENCE_ORDER);
 
-        List<String> citations = new ArrayList<>();
-        String references = RuleCatalog.text(meta, "reference");
-        if (references != null) {
-            Arrays.stream(references.split(";")).map(String::strip).filter(s -> !s.isEmpty()).map(Citation::parse)
-                    .filter(c -> !c.isScoped() || bound.regions.stream().anyMatch(r -> Region.within(r, c.scope())))
-                    .map(Citation::text)
-                    .forEach(citations::add);
-        }
+        List<String> citations = new ArrayList<>(rule.citationsReaching(bound.regions));
         dynamicCitations.stream().filter(c -> !citations.contains(c)).forEach(citations::add);
 
         Object subject = about;
         if (subject instanceof Derived d && !d.basis().isEmpty()) {
             subject = d.basis().get(0);
         }
-        String title = RuleCatalog.text(meta, "title");
-        Severity severity = Severity.parse(RuleCatalog.text(meta, "severity")).orElse(Severity.INFO);
-        return new Finding(id, title, severity, RuleCatalog.text(meta, "basis"), citations,
-                message == null ? title : message, new ArrayList<>(evidence.values()), exposure, bound.restsOn,
-                new ArrayList<>(bound.regions), subject, Review.NONE);
+        return new Finding(rule.id(), rule.title(), rule.severity(), rule.basis(), citations,
+                message == null ? rule.title() : message, new ArrayList<>(evidence.values()), exposure(rule, evidence.values()),
+                bound.restsOn, new ArrayList<>(bound.regions), subject, Review.NONE);
+    }
+
+    /** The rule's {@code @exposure} over the members of the cohorts in the evidence (within its region, if it names one). */
+    private static Exposure exposure(RuleDescriptor rule, Collection<Evidence> evidence) {
+        ExposureFormula formula = rule.exposure();
+        if (formula == null) {
+            return null;
+        }
+        List<Cohort> reached = evidence.stream().map(Evidence::fact).filter(Cohort.class::isInstance).map(Cohort.class::cast)
+                .filter(c -> formula.region() == null || c.inRegion(formula.region())).toList();
+        return formula.times(Cohort.members(reached));
     }
 
     private static final java.util.Comparator<Finding.FindingRef> REFERENCE_ORDER =
@@ -165,7 +160,8 @@ public final class FindingBuilder {
 
         void collect(String role, Object value) {
             if (value instanceof Fact fact) {
-                evidence.putIfAbsent(fact.kind() + "\u0000" + fact.id(), new Evidence(role, fact.kind(), fact.id(), fact.span(), fact));
+                Evidence e = Evidence.of(role, fact);
+                evidence.putIfAbsent(e.identity(), e);
                 if (fact instanceof Cohort cohort) {
                     regions.add(cohort.region());
                 }
@@ -173,7 +169,7 @@ public final class FindingBuilder {
                 if (!restsOn.contains(finding.ref())) {
                     restsOn.add(finding.ref());
                 }
-                finding.evidence().forEach(e -> evidence.putIfAbsent(e.kind() + "\u0000" + e.id(), e));
+                finding.evidence().forEach(e -> evidence.putIfAbsent(e.identity(), e));
                 regions.addAll(finding.regions());
             } else if (value instanceof Derived derived) {
                 derived.basis().forEach(b -> collect(role, b));

@@ -1,6 +1,8 @@
 package dev.covenant.engine;
 
 import dev.covenant.finding.Citation;
+import dev.covenant.finding.ExposureFormula;
+import dev.covenant.finding.RuleDescriptor;
 import dev.covenant.finding.Severity;
 import dev.covenant.model.Region;
 import dev.covenant.source.Diagnostic;
@@ -40,11 +42,18 @@ public final class RuleCatalog {
 
     private final java.util.SortedSet<String> citationScopes;
 
+    /**
+     * The rules of each pack in use, by its KieBase (compared by identity; weakly held, so an evicted
+     * pack goes): a consequence building a finding reaches its rule's descriptor through its session's
+     * KieBase rather than reading the annotations again. Only strings and spans are held, never a Rule.
+     */
+    private static final Map<KieBase, Map<String, RuleInfo>> IN_USE = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
     private RuleCatalog(Map<String, RuleInfo> byKey, List<Diagnostic> diagnostics) {
         this.byKey = byKey;
         this.diagnostics = diagnostics;
         java.util.SortedSet<String> scopes = new java.util.TreeSet<>();
-        byKey.values().stream().filter(r -> r.id() != null).flatMap(r -> r.references().stream())
+        obligations().stream().flatMap(r -> r.citations().stream())
                 .filter(Citation::isScoped).map(Citation::scope).forEach(scopes::add);
         this.citationScopes = java.util.Collections.unmodifiableSortedSet(scopes);
     }
@@ -52,6 +61,13 @@ public final class RuleCatalog {
     /** The regions the obligation rules' scoped citations name ({@code [US]}, {@code [EEA]}, ...), sorted. */
     public java.util.SortedSet<String> citationScopes() {
         return citationScopes;
+    }
+
+    /** The descriptor of the obligation rule whose consequence runs in a session of {@code kieBase}; null if none. */
+    static RuleDescriptor descriptorOf(KieBase kieBase, Rule rule) {
+        Map<String, RuleInfo> rules = IN_USE.get(kieBase);
+        RuleInfo info = rules == null ? null : rules.get(RuleInfo.key(rule.getPackageName(), rule.getName()));
+        return info == null ? null : info.descriptor();
     }
 
     static RuleCatalog of(KieBase kieBase, RuleSources sources) {
@@ -78,6 +94,7 @@ public final class RuleCatalog {
             }
         }
         checkOrdering(rules, byKey, declared, diagnostics);
+        IN_USE.put(kieBase, java.util.Collections.unmodifiableMap(byKey));
         return new RuleCatalog(byKey, List.copyOf(diagnostics));
     }
 
@@ -125,15 +142,15 @@ public final class RuleCatalog {
         return byKey.values();
     }
 
-    /** The obligation rules (those with an id), sorted by id. */
-    public List<RuleInfo> obligations() {
-        return byKey.values().stream().filter(r -> r.id() != null).sorted(Comparator.comparing(RuleInfo::id)).toList();
+    /** The obligation rules (those with an id), sorted by id: the descriptors reports, catalogs and audits use. */
+    public List<RuleDescriptor> obligations() {
+        return byKey.values().stream().map(RuleInfo::descriptor).filter(java.util.Objects::nonNull)
+                .sorted(Comparator.comparing(RuleDescriptor::id)).toList();
     }
 
-    /** The obligation rules as reports describe them. */
-    public List<dev.covenant.finding.RuleDescriptor> descriptors() {
-        return obligations().stream().map(r -> new dev.covenant.finding.RuleDescriptor(r.id(), r.title(), r.severity(),
-                r.basis(), r.description(), r.references(), r.declared(), r.effective(), r.expires())).toList();
+    /** The obligation rule with this id, or null. */
+    public RuleInfo rule(String id) {
+        return byKey.values().stream().filter(r -> id.equals(r.id())).findFirst().orElse(null);
     }
 
     /** The metadata of a compiled rule; looked up per match, so cached by the rule object itself. */
@@ -164,13 +181,13 @@ public final class RuleCatalog {
             diagnostics.add(new Diagnostic(at, "rule '" + name + "': @expires (" + expires + ") must be after @effective (" + effective + ")"));
         }
         if (derive) {
-            for (String key : List.of("id", "severity", "reference")) {
+            for (String key : List.of("id", "severity", "reference", "exposure")) {
                 if (meta.containsKey(key)) {
                     diagnostics.add(new Diagnostic(at, "rule '" + name + "' is a classification rule (@derive) and must not have @" + key
                             + "; only obligation rules are reported"));
                 }
             }
-            return new RuleInfo(rule.getPackageName(), name, at, true, null, title, null, List.of(), null, description, effective, expires);
+            return new RuleInfo(rule.getPackageName(), name, at, true, effective, expires, null);
         }
         String problem = "rule '" + name + "'";
         List<String> missing = new ArrayList<>();
@@ -216,8 +233,22 @@ public final class RuleCatalog {
         if (basis != null && !BASES.contains(basis)) {
             diagnostics.add(new Diagnostic(at, problem + ": unknown @basis \"" + basis + "\"; expected one of: statute | contract | guidance"));
         }
-        return new RuleInfo(rule.getPackageName(), name, at, false, id, title, severity, references, basis, description,
-                effective, expires);
+        ExposureFormula exposure = null;
+        String exposureText = text(meta, "exposure");
+        if (exposureText != null) {
+            exposure = ExposureFormula.parse(exposureText, text(meta, "exposureBasis")).orElse(null);
+            if (exposure == null) {
+                diagnostics.add(new Diagnostic(at, problem + ": @exposure \"" + exposureText + "\" must read like"
+                        + " \"1000 USD per distinct member\" (record rules) or \"1000 USD per US member reached\""));
+            } else if (exposure.region() != null && !Region.isValid(exposure.region())) {
+                diagnostics.add(new Diagnostic(at, problem + ": @exposure region " + exposure.region() + " is not a region"));
+            }
+        } else if (text(meta, "exposureBasis") != null) {
+            diagnostics.add(new Diagnostic(at, problem + ": @exposureBasis without @exposure; state the amount in @exposure"));
+        }
+        RuleDescriptor descriptor = id == null ? null : new RuleDescriptor(id, title, severity, basis, description, references,
+                at, effective, expires, exposure);
+        return new RuleInfo(rule.getPackageName(), name, at, false, effective, expires, descriptor);
     }
 
     static String text(Map<String, Object> meta, String key) {

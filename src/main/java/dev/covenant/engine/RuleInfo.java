@@ -1,31 +1,22 @@
 package dev.covenant.engine;
 
-import dev.covenant.finding.Severity;
+import dev.covenant.finding.RuleDescriptor;
 import dev.covenant.source.SourceSpan;
 import java.time.LocalDate;
-import java.util.List;
 
 /**
- * A rule's metadata from its annotations. Obligation rules have an id, title, severity and
- * references; classification rules ({@code @derive}) have none and are never reported.
+ * A compiled rule as the engine knows it: where it is declared, whether it only derives facts, when it
+ * applies, and — for an obligation rule — its {@link RuleDescriptor}, which is all a report says about it.
+ * Classification rules ({@code @derive}) have no descriptor and are never reported.
  */
 public record RuleInfo(
         String packageName,
         String name,
         SourceSpan declared,
         boolean derive,
-        String id,
-        String title,
-        Severity severity,
-        List<dev.covenant.finding.Citation> references,
-        String basis,
-        String description,
         LocalDate effective,
-        LocalDate expires) {
-
-    public RuleInfo {
-        references = List.copyOf(references);
-    }
+        LocalDate expires,
+        RuleDescriptor descriptor) {
 
     /** The key Drools identifies a rule by: package and name. */
     public String key() {
@@ -34,6 +25,11 @@ public record RuleInfo(
 
     static String key(String packageName, String name) {
         return packageName + "/" + name;
+    }
+
+    /** The obligation rule's id, or null for a classification rule. */
+    public String id() {
+        return descriptor == null ? null : descriptor.id();
     }
 
     /** True when the rule applies to an evaluation as of {@code day} ({@code @effective} ≤ day < {@code @expires}). */

@@ -1,5 +1,7 @@
 package dev.covenant.finding;
 
+import dev.covenant.model.Region;
+import java.util.Collection;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,6 +21,15 @@ public record Citation(String text, String scope) {
 
     public boolean isScoped() {
         return scope != null;
+    }
+
+    /**
+     * True when the citation applies to a finding that reaches members in {@code regions}: the one
+     * scoping decision, for scenario findings (the regions of the cohorts in the evidence) and record
+     * findings (the member's region) alike.
+     */
+    public boolean appliesTo(Collection<String> regions) {
+        return !isScoped() || regions.stream().anyMatch(r -> Region.within(r, scope));
     }
 
     /** As written in the catalog: the text, with the members it depends on. */

@@ -2,13 +2,32 @@ package dev.covenant.finding;
 
 import dev.covenant.source.SourceSpan;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 
-/** What a report says about a rule of the pack that produced it (SARIF's rule metadata, HTML's glossary). */
+/**
+ * An obligation rule's metadata, read once when its pack compiles: what findings carry (id, title,
+ * severity, basis, the citations that reach them, exposure), what the catalog, SARIF's rule metadata
+ * and HTML's glossary show, and what the record audit and its Spark job report. {@code exposure} is
+ * null for rules that state none; {@code effective}/{@code expires} bound when the rule applies.
+ */
 public record RuleDescriptor(String id, String title, Severity severity, String basis, String description,
-        List<Citation> citations, SourceSpan declared, LocalDate effective, LocalDate expires) {
+        List<Citation> citations, SourceSpan declared, LocalDate effective, LocalDate expires, ExposureFormula exposure) {
 
     public RuleDescriptor {
         citations = List.copyOf(citations);
+    }
+
+    /** The texts of the citations that apply to a finding reaching members in {@code regions}, in written order. */
+    public List<String> citationsReaching(Collection<String> regions) {
+        return citations.stream().filter(c -> c.appliesTo(regions)).map(Citation::text).toList();
+    }
+
+    /** When the rule applies ("from 2020-01-01", "from ... until ...", " until ..."), or null when always. */
+    public String period() {
+        if (effective == null && expires == null) {
+            return null;
+        }
+        return (effective == null ? "" : "from " + effective) + (expires == null ? "" : " until " + expires);
     }
 }

@@ -28,8 +28,8 @@ public record Capture(String documentId, String version, LocalDate captured, Str
     }
 
     @Override
-    public String kind() {
-        return "capture";
+    public FactKind factKind() {
+        return FactKind.CAPTURE;
     }
 
     /** The converse of {@link #capturedBefore}, for rules that filter the later capture. */

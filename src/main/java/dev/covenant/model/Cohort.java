@@ -7,8 +7,8 @@ public record Cohort(String id, String tier, String region, long count, Period j
         implements Fact {
 
     @Override
-    public String kind() {
-        return "member cohort";
+    public FactKind factKind() {
+        return FactKind.COHORT;
     }
 
     @Override

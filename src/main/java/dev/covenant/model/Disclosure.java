@@ -22,8 +22,8 @@ public record Disclosure(
     }
 
     @Override
-    public String kind() {
-        return "disclosure";
+    public FactKind factKind() {
+        return FactKind.DISCLOSURE;
     }
 
     @Override

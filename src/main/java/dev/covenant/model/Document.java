@@ -11,7 +11,7 @@ public record Document(String id, String documentKind, ChangeNotice changeNotice
     }
 
     @Override
-    public String kind() {
-        return "document";
+    public FactKind factKind() {
+        return FactKind.DOCUMENT;
     }
 }

@@ -53,8 +53,8 @@ public record DocumentVersion(
     }
 
     @Override
-    public String kind() {
-        return "document version";
+    public FactKind factKind() {
+        return FactKind.VERSION;
     }
 
     /** The converse of {@link #effectiveBefore}, for rules that filter the later version. */

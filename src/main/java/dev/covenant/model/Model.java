@@ -40,7 +40,7 @@ public record Model(
     }
 
     @Override
-    public String kind() {
-        return "model";
+    public FactKind factKind() {
+        return FactKind.MODEL;
     }
 }

@@ -16,8 +16,8 @@ public record Platform(String name, List<Service> services, SourceSpan span) imp
     }
 
     @Override
-    public String kind() {
-        return "platform";
+    public FactKind factKind() {
+        return FactKind.PLATFORM;
     }
 
     @Override

@@ -27,8 +27,8 @@ public record Practice(
     }
 
     @Override
-    public String kind() {
-        return "practice";
+    public FactKind factKind() {
+        return FactKind.PRACTICE;
     }
 
     @Override

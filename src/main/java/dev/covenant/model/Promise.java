@@ -25,8 +25,8 @@ public record Promise(
     }
 
     @Override
-    public String kind() {
-        return "promise";
+    public FactKind factKind() {
+        return FactKind.PROMISE;
     }
 
     @Override
@@ -44,47 +44,15 @@ public record Promise(
         return s.append("; in force ").append(period).toString();
     }
 
-    /** True for a contract promise that forbids this practice's use of at least one of its categories. */
-    public boolean forbids(Practice practice) {
-        return promiseKind == PromiseKind.CONTRACT && !forbiddenCategoriesOf(practice).isEmpty();
-    }
+    // One reading of each promise: the record-level predicates (one data item, one tier or region, one
+    // day) are the primitive; the scenario-level readings below quantify over them, so a practice breaks
+    // a promise exactly when some data item it handles would be flagged by the record rules.
 
     /**
-     * The practice's categories that this promise forbids for the practice's use: the use must be
-     * among {@code forbids.uses} (none listed: any use) and the category among {@code forbids.categories}
-     * (none listed: any category); a promise that lists neither forbids nothing.
-     */
-    public List<String> forbiddenCategoriesOf(Practice practice) {
-        if (forbids.uses().isEmpty() && forbids.categories().isEmpty()) {
-            return List.of();
-        }
-        if (!forbids.uses().isEmpty() && !Taxonomy.withinAny(practice.use(), forbids.uses())) {
-            return List.of();
-        }
-        return practice.categories().stream()
-                .filter(c -> forbids.categories().isEmpty() || Taxonomy.withinAny(c, forbids.categories()))
-                .toList();
-    }
-
-    /** True for a public statement that excludes regions from this practice's use. */
-    public boolean excludesUseOf(Practice practice) {
-        return promiseKind == PromiseKind.PUBLIC_STATEMENT && !excludedRegions.isEmpty()
-                && (uses.isEmpty() || Taxonomy.withinAny(practice.use(), uses));
-    }
-
-    /** True when the cohort lives in a region this statement excludes. */
-    public boolean excludes(Cohort cohort) {
-        return excludedRegions.stream().anyMatch(cohort::inRegion);
-    }
-
-    /** No {@code tiers} means the promise is made to every tier. */
-    public boolean coversTier(String tier) {
-        return tiers.isEmpty() || tiers.contains(tier);
-    }
-
-    /**
-     * Record level: a contract promise forbids this use of this category for this tier on this day
-     * (the same reading as {@link #forbiddenCategoriesOf(Practice)}, for one data item).
+     * Record level: a contract promise in force on {@code day} covers {@code tier} and forbids this use
+     * of this category — the use among {@code forbids.uses} (none listed: any use) and the category
+     * among {@code forbids.categories} (none listed: any category); a promise that lists neither forbids
+     * nothing.
      */
     public boolean forbidsUse(String tier, String use, String category, java.time.LocalDate day) {
         if (promiseKind != PromiseKind.CONTRACT || !coversTier(tier) || !period.contains(day)) {
@@ -97,10 +65,42 @@ public record Promise(
                 && (forbids.categories().isEmpty() || Taxonomy.withinAny(category, forbids.categories()));
     }
 
-    /** Record level: a public statement in force on this day excludes this region from this use. */
+    /** Record level: a public statement in force on {@code day} excludes {@code region} from this use. */
     public boolean excludesUse(String region, String use, java.time.LocalDate day) {
         return promiseKind == PromiseKind.PUBLIC_STATEMENT && period.contains(day)
                 && (uses.isEmpty() || Taxonomy.withinAny(use, uses))
                 && excludedRegions.stream().anyMatch(r -> Region.within(region, r));
+    }
+
+    /** True for a contract promise that forbids this practice's use of at least one of its categories. */
+    public boolean forbids(Practice practice) {
+        return !forbiddenCategoriesOf(practice).isEmpty();
+    }
+
+    /**
+     * Scenario level: the practice's categories that {@link #forbidsUse} forbids for the practice's use,
+     * for some tier the promise covers on some day it is in force (which tiers and days the practice
+     * reaches, the rule matches separately: Reach, overlap).
+     */
+    public List<String> forbiddenCategoriesOf(Practice practice) {
+        String someCoveredTier = tiers.isEmpty() ? "" : tiers.get(0);
+        return practice.categories().stream()
+                .filter(c -> forbidsUse(someCoveredTier, practice.use(), c, period.from()))
+                .toList();
+    }
+
+    /** Scenario level: a public statement that, on some day it is in force, excludes some region from this practice's use. */
+    public boolean excludesUseOf(Practice practice) {
+        return excludedRegions.stream().anyMatch(r -> excludesUse(r, practice.use(), period.from()));
+    }
+
+    /** The region half of {@link #excludesUse}: the cohort lives in a region this statement excludes. */
+    public boolean excludes(Cohort cohort) {
+        return excludedRegions.stream().anyMatch(cohort::inRegion);
+    }
+
+    /** No {@code tiers} means the promise is made to every tier. */
+    public boolean coversTier(String tier) {
+        return tiers.isEmpty() || tiers.contains(tier);
     }
 }

@@ -11,8 +11,8 @@ public record Recipient(String practiceId, String name, Relationship relationshi
     }
 
     @Override
-    public String kind() {
-        return "recipient";
+    public FactKind factKind() {
+        return FactKind.RECIPIENT;
     }
 
     @Override

@@ -20,8 +20,8 @@ public record Setting(
     }
 
     @Override
-    public String kind() {
-        return "setting";
+    public FactKind factKind() {
+        return FactKind.SETTING;
     }
 
     @Override

@@ -28,7 +28,7 @@ public final class AuditSummary {
 
     /** Per-rule totals. */
     private static final class RuleTotals {
-        RecordEngine.Judged judged;
+        dev.covenant.finding.RuleDescriptor judged;
         final Map<String, Long> byRegionTier = new TreeMap<>();
         final Set<String> members = new HashSet<>();
         long distinctMembers = -1;
@@ -50,7 +50,7 @@ public final class AuditSummary {
     }
 
     /** From aggregates (Spark): one region × tier count of a rule. */
-    public void addCount(RecordEngine.Judged rule, String region, String tier, long count) {
+    public void addCount(dev.covenant.finding.RuleDescriptor rule, String region, String tier, long count) {
         RuleTotals totals = rules.computeIfAbsent(rule.id(), id -> new RuleTotals());
         totals.judged = rule;
         totals.records += count;
@@ -77,7 +77,7 @@ public final class AuditSummary {
     /** True when some rule at or above {@code threshold} found something. */
     public boolean anyAtLeast(dev.covenant.finding.Severity threshold) {
         return rules.values().stream().anyMatch(t -> t.records > 0
-                && dev.covenant.finding.Severity.parse(t.judged.severity()).orElseThrow().atLeast(threshold));
+                && t.judged.severity().atLeast(threshold));
     }
 
     public void write(Writer out, Map<String, Object> inputs) throws IOException {
@@ -104,18 +104,17 @@ public final class AuditSummary {
                 g.writeStartObject();
                 g.writeStringField("rule", e.getKey());
                 g.writeStringField("title", t.judged.title());
-                g.writeStringField("severity", t.judged.severity());
+                g.writeStringField("severity", t.judged.severity().key());
                 g.writeNumberField("records", t.records);
                 g.writeNumberField("members", members);
-                if (t.judged.exposurePerMember() != null) {
-                    long amount = t.judged.exposurePerMember() * members;
+                if (t.judged.exposure() != null) {
+                    dev.covenant.finding.Exposure exposure = t.judged.exposure().times(members);
                     g.writeObjectFieldStart("exposure");
-                    g.writeNumberField("amount", amount);
-                    g.writeStringField("currency", t.judged.currency());
-                    g.writeStringField("basis", String.format(java.util.Locale.ROOT, "%,d %s × %,d distinct members",
-                            t.judged.exposurePerMember(), t.judged.currency(), members));
+                    g.writeNumberField("amount", exposure.amount());
+                    g.writeStringField("currency", exposure.currency());
+                    g.writeStringField("basis", exposure.basis());
                     g.writeEndObject();
-                    exposureTotals.merge(t.judged.currency(), amount, Long::sum);
+                    exposureTotals.merge(exposure.currency(), exposure.amount(), Long::sum);
                 }
                 g.writeArrayFieldStart("by_region_tier");
                 for (Map.Entry<String, Long> rt : t.byRegionTier.entrySet()) {
@@ -188,7 +187,7 @@ public final class AuditSummary {
         field(s, "record_id", r.recordId()).append(',');
         field(s, "member_id", r.memberId()).append(',');
         field(s, "rule", f.rule().id()).append(',');
-        field(s, "severity", f.rule().severity()).append(",\"citations\":[");
+        field(s, "severity", f.rule().severity().key()).append(",\"citations\":[");
         for (int i = 0; i < f.citations().size(); i++) {
             if (i > 0) {
                 s.append(',');

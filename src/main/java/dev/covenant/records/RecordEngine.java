@@ -3,9 +3,8 @@ package dev.covenant.records;
 import dev.covenant.engine.GuardedSession;
 import dev.covenant.engine.Limits;
 import dev.covenant.engine.RuleBase;
-import dev.covenant.engine.RuleInfo;
-import dev.covenant.finding.Citation;
-import dev.covenant.model.Region;
+import dev.covenant.finding.ExposureFormula;
+import dev.covenant.finding.RuleDescriptor;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -26,7 +25,7 @@ public final class RecordEngine {
     private final RuleBase rules;
     private final List<Object> context;
     private final Limits limits;
-    private final Map<Rule, Judged> byRule = new ConcurrentHashMap<>();
+    private final Map<Rule, RuleDescriptor> byRule = new ConcurrentHashMap<>();
 
     /** @param context the scenario's facts the record rules may match (platform, promises, settings, ...) */
     public RecordEngine(RuleBase rules, List<Object> context, Limits limits) {
@@ -49,10 +48,6 @@ public final class RecordEngine {
 
     public RuleBase rules() {
         return rules;
-    }
-
-    /** A rule's metadata as record findings carry it. */
-    public record Judged(String id, String title, String severity, List<Citation> citations, Long exposurePerMember, String currency) {
     }
 
     /**
@@ -81,15 +76,10 @@ public final class RecordEngine {
         }
         List<Flag> flags = new ArrayList<>(raw.size());
         for (RecordFinding f : raw) {
-            Judged judged = judged(f.rule());
-            List<String> applicable = new ArrayList<>();
-            for (Citation c : judged.citations()) {
-                if (!c.isScoped() || Region.within(f.record().region(), c.scope())) {
-                    applicable.add(c.text());
-                }
-            }
+            RuleDescriptor rule = descriptor(f.rule());
+            List<String> applicable = rule.citationsReaching(List.of(f.record().region()));
             if (!applicable.isEmpty()) {
-                flags.add(new Flag(f.record(), judged, List.copyOf(applicable), against(f.against())));
+                flags.add(new Flag(f.record(), rule, applicable, against(f.against())));
             }
         }
         // Record order within the chunk (its input order), then rule id, then what it was held against.
@@ -115,54 +105,34 @@ public final class RecordEngine {
     }
 
     /** One reported finding on one record. {@code against} says what the record was held against. */
-    public record Flag(UseRecord record, Judged rule, List<String> citations, String against) {
+    public record Flag(UseRecord record, RuleDescriptor rule, List<String> citations, String against) {
     }
 
     /** Every record rule's metadata by id (to write a summary from aggregates, as on Spark). */
-    public Map<String, Judged> rulesById() {
-        Map<String, Judged> byId = new java.util.TreeMap<>();
-        for (org.kie.api.definition.KiePackage pkg : rules.kieBase().getKiePackages()) {
-            for (Rule rule : pkg.getRules()) {
-                RuleInfo info = rules.catalog().get(rule);
-                if (info != null && !info.derive()) {
-                    byId.put(info.id(), judged(rule));
-                }
-            }
-        }
+    public Map<String, RuleDescriptor> rulesById() {
+        Map<String, RuleDescriptor> byId = new java.util.TreeMap<>();
+        rules.catalog().obligations().forEach(r -> byId.put(r.id(), r));
         return byId;
     }
 
-    /** Record-rule metadata beyond the catalog's: {@code @exposure("1000 USD per distinct member")}. */
+    /**
+     * What the record audit asks of record rules beyond the catalog's checks: an {@code @exposure} must
+     * count distinct members ({@code "1000 USD per distinct member"}), the one unit a summary can count.
+     */
     public static List<dev.covenant.source.Diagnostic> lint(RuleBase rules) {
         List<dev.covenant.source.Diagnostic> problems = new ArrayList<>();
-        for (org.kie.api.definition.KiePackage pkg : rules.kieBase().getKiePackages()) {
-            for (Rule rule : pkg.getRules()) {
-                Object exposure = rule.getMetaData().get("exposure");
-                if (exposure != null && !EXPOSURE.matcher(exposure.toString().strip()).matches()) {
-                    RuleInfo info = rules.catalog().get(rule);
-                    problems.add(new dev.covenant.source.Diagnostic(info.declared(), "rule '" + rule.getName()
-                            + "': @exposure \"" + exposure + "\" must read like \"1000 USD per distinct member\""));
-                }
+        for (RuleDescriptor rule : rules.catalog().obligations()) {
+            ExposureFormula exposure = rule.exposure();
+            if (exposure != null && (exposure.unit() != ExposureFormula.Unit.DISTINCT_MEMBER || exposure.region() != null)) {
+                problems.add(new dev.covenant.source.Diagnostic(rule.declared(), "rule '" + rules.catalog().rule(rule.id()).name()
+                        + "': @exposure \"" + exposure + "\" must read like \"1000 USD per distinct member\""));
             }
         }
         return problems;
     }
 
-    private static final java.util.regex.Pattern EXPOSURE = java.util.regex.Pattern.compile("\\d{1,15} [A-Z]{3} per distinct member");
-
-    private Judged judged(Rule rule) {
-        return byRule.computeIfAbsent(rule, r -> {
-            RuleInfo info = rules.catalog().get(r);
-            Object exposure = r.getMetaData().get("exposure");
-            Long amount = null;
-            String currency = null;
-            if (exposure != null) {
-                String[] words = exposure.toString().strip().split("\\s+");
-                amount = Long.parseLong(words[0]);
-                currency = words.length > 1 ? words[1] : "USD";
-            }
-            return new Judged(info.id(), info.title(), info.severity().key(), info.references(), amount, currency);
-        });
+    private RuleDescriptor descriptor(Rule rule) {
+        return byRule.computeIfAbsent(rule, r -> rules.catalog().get(r).descriptor());
     }
 
     /** Descriptions of what records were held against: few distinct ones, each asked for many times. */

@@ -157,16 +157,15 @@ public final class ExplainWriter {
     }
 
     private void notFired(String ruleId) throws IOException {
-        RuleInfo info = catalog.obligations().stream().filter(r -> r.id().equals(ruleId)).findFirst().orElse(null);
+        RuleInfo info = catalog.rule(ruleId);
         if (info == null) {
             out.write(ruleId + " is not a rule in the pack\n");
             return;
         }
-        out.write(ruleId + "  " + info.title() + "  did not fire\n");
+        out.write(ruleId + "  " + info.descriptor().title() + "  did not fire\n");
         out.write("  rule \"" + info.name() + "\" (" + info.declared().location() + ")\n");
         if (!info.inForceOn(trace.result().asOf())) {
-            out.write("  it does not apply on " + trace.result().asOf() + ": in force "
-                    + (info.effective() == null ? "" : "from " + info.effective()) + (info.expires() == null ? "" : " until " + info.expires()) + "\n");
+            out.write("  it does not apply on " + trace.result().asOf() + ": in force " + info.descriptor().period() + "\n");
             return;
         }
         boolean outOfReach = trace.facts().stream().anyMatch(f -> f instanceof dev.covenant.engine.FindingBuilder.OutOfReach o

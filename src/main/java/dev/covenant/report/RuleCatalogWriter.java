@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import dev.covenant.engine.RuleCatalog;
-import dev.covenant.engine.RuleInfo;
 import dev.covenant.finding.Citation;
 import dev.covenant.finding.RuleDescriptor;
 import dev.covenant.verify.FixtureRun;
@@ -28,18 +27,18 @@ public final class RuleCatalogWriter {
     public static void write(String format, RuleCatalog catalog, FixtureRun fixtures, Writer out) throws IOException {
         switch (format) {
             case "text" -> text(catalog, out);
-            case "json" -> json(catalog.descriptors(), fixtures, out);
+            case "json" -> json(catalog.obligations(), fixtures, out);
             case "markdown" -> markdown(catalog, fixtures, out);
             default -> throw new IllegalArgumentException("unknown catalog format " + format);
         }
     }
 
     private static void text(RuleCatalog catalog, Writer out) throws IOException {
-        for (RuleInfo r : catalog.obligations()) {
+        for (RuleDescriptor r : catalog.obligations()) {
             out.write(String.format(java.util.Locale.ROOT, "%-26s %-8s %s%n", r.id(), r.severity().key(), r.title()));
-            out.write("    cites: " + r.references().stream().map(Citation::toString).collect(Collectors.joining("; ")) + "\n");
+            out.write("    cites: " + r.citations().stream().map(Citation::toString).collect(Collectors.joining("; ")) + "\n");
             if (r.effective() != null || r.expires() != null) {
-                out.write("    applies: " + period(r) + "\n");
+                out.write("    applies: " + r.period() + "\n");
             }
             out.write("    defined at: " + r.declared().location() + "\n");
         }
@@ -85,30 +84,30 @@ public final class RuleCatalogWriter {
     }
 
     private static void markdown(RuleCatalog catalog, FixtureRun fixtures, Writer out) throws IOException {
-        List<RuleInfo> rules = catalog.obligations();
+        List<RuleDescriptor> rules = catalog.obligations();
         out.write("# Rule catalog\n\n");
         out.write("Generated from the rule pack by `./covenant rules --format markdown > docs/rules.md`;"
                 + " a test fails when this page and the pack disagree.\n");
         out.write("Findings are issues for counsel to review, not legal advice. A citation marked with a region"
                 + " applies only when the finding reaches members there.\n\n");
         out.write("| id | severity | title |\n|---|---|---|\n");
-        for (RuleInfo r : rules) {
+        for (RuleDescriptor r : rules) {
             out.write("| [" + r.id() + "](#" + r.id().toLowerCase(java.util.Locale.ROOT) + ") | " + r.severity().key()
                     + " | " + cell(r.title()) + " |\n");
         }
-        for (RuleInfo r : rules) {
+        for (RuleDescriptor r : rules) {
             out.write("\n## " + r.id() + "\n\n");
             out.write("**" + r.title() + "** — " + r.severity().key() + (r.basis() == null ? "" : ", " + r.basis()) + "\n\n");
             if (r.description() != null) {
                 out.write("Fires when: " + r.description() + "\n\n");
             }
             out.write("Citations:\n");
-            for (Citation c : r.references()) {
+            for (Citation c : r.citations()) {
                 out.write("- " + c.text() + (c.isScoped() ? " — for " + c.scope() + " members" : "") + "\n");
             }
             out.write("\n");
             if (r.effective() != null || r.expires() != null) {
-                out.write("Applies: " + period(r) + "\n\n");
+                out.write("Applies: " + r.period() + "\n\n");
             }
             out.write("Defined in `" + r.declared().file() + "` line " + r.declared().line() + ".\n");
             if (fixtures != null) {
@@ -116,10 +115,6 @@ public final class RuleCatalogWriter {
                 out.write("Near-misses: " + links(fixtures.nearMisses(r.id())) + "\n");
             }
         }
-    }
-
-    private static String period(RuleInfo r) {
-        return (r.effective() == null ? "" : "from " + r.effective()) + (r.expires() == null ? "" : " until " + r.expires());
     }
 
     private static String links(List<String> files) {

@@ -2,7 +2,6 @@ package dev.covenant.verify;
 
 import dev.covenant.engine.Evaluator;
 import dev.covenant.engine.RuleCatalog;
-import dev.covenant.engine.RuleInfo;
 import dev.covenant.finding.ScenarioResult;
 import dev.covenant.finding.Severity;
 import dev.covenant.finding.Verdict;
@@ -106,7 +105,7 @@ public record FixtureRun(List<Outcome> outcomes, List<Diagnostic> diagnostics, l
         if (expect == null) {
             return List.of();
         }
-        Set<String> known = catalog.obligations().stream().map(RuleInfo::id).collect(Collectors.toSet());
+        Set<String> known = catalog.obligations().stream().map(dev.covenant.finding.RuleDescriptor::id).collect(Collectors.toSet());
         List<Diagnostic> problems = new ArrayList<>();
         for (String id : concat(expect.findings(), expect.absent())) {
             if (!known.contains(id)) {

@@ -29,12 +29,12 @@ class RuleBaseTest {
         RuleBase rules = ShippedRules.get();
 
         assertThat(rules.diagnostics()).isEmpty();
-        assertThat(rules.catalog().obligations()).extracting(RuleInfo::id)
+        assertThat(rules.catalog().obligations()).extracting(dev.covenant.finding.RuleDescriptor::id)
                 .contains("OPT-OUT-DEFAULT", "RETROACTIVE-DISCLOSURE", "SCA-DISCLOSURE");
         assertThat(rules.catalog().obligations()).allSatisfy(r -> {
             assertThat(r.title()).isNotBlank();
             assertThat(r.severity()).isNotNull();
-            assertThat(r.references()).isNotEmpty().allSatisfy(c -> assertThat(c.text()).isNotBlank());
+            assertThat(r.citations()).isNotEmpty().allSatisfy(c -> assertThat(c.text()).isNotBlank());
             assertThat(r.declared().line()).isPositive();
         });
     }

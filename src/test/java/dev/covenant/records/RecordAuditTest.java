@@ -234,7 +234,7 @@ class RecordAuditTest {
     }
 
     private static Set<String> ruleIds() {
-        return RecordRules.shipped().catalog().obligations().stream().map(dev.covenant.engine.RuleInfo::id)
+        return RecordRules.shipped().catalog().obligations().stream().map(dev.covenant.finding.RuleDescriptor::id)
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 

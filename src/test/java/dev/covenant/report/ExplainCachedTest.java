@@ -7,7 +7,7 @@ import dev.covenant.engine.Evaluator;
 import dev.covenant.engine.Limits;
 import dev.covenant.engine.PackCache;
 import dev.covenant.engine.RuleBase;
-import dev.covenant.engine.RuleInfo;
+import dev.covenant.finding.RuleDescriptor;
 import dev.covenant.scenario.ScenarioFiles;
 import dev.covenant.scenario.ScenarioLoader;
 import java.io.IOException;
@@ -40,7 +40,7 @@ class ExplainCachedTest {
             assertThat(cached.fromCache()).isTrue();
             List<String> rules = new ArrayList<>();
             rules.add(null);
-            compiled.catalog().obligations().stream().map(RuleInfo::id).forEach(rules::add);
+            compiled.catalog().obligations().stream().map(RuleDescriptor::id).forEach(rules::add);
             for (ScenarioFiles.Found fixture : fixtures) {
                 for (String rule : rules) {
                     String expected = explain(compiled, fixture, rule);

@@ -234,7 +234,7 @@ public final class SparkAudit {
         } catch (JobSpec.Unusable e) {
             throw new InputException(e.diagnostics());
         }
-        Map<String, RecordEngine.Judged> judged = driver.engine().rulesById();
+        Map<String, dev.covenant.finding.RuleDescriptor> judged = driver.engine().rulesById();
 
         List<String> files = new ArrayList<>();
         List<String> displays = new ArrayList<>();
