@@ -1,11 +1,9 @@
 package dev.covenant.cli;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import dev.covenant.engine.RuleBase;
 import dev.covenant.finding.Severity;
 import dev.covenant.finding.Verdict;
+import dev.covenant.report.JsonDiagnostic;
 import dev.covenant.report.JsonRenderer;
 import dev.covenant.scenario.LoadResult;
 import dev.covenant.scenario.ScenarioFiles;
@@ -123,18 +121,12 @@ public final class ValidateCommand implements Callable<Integer> {
 
     private static void json(List<Diagnostic> problems, List<Diagnostic> warnings, int ruleFiles, int scenarios, PrintWriter out)
             throws IOException {
-        try (JsonGenerator json = new JsonFactory().createGenerator(out)) {
-            json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            json.setPrettyPrinter(new DefaultPrettyPrinter());
-            json.writeStartObject();
-            json.writeStringField("schemaVersion", JsonRenderer.SCHEMA_VERSION);
-            json.writeBooleanField("valid", problems.isEmpty());
-            json.writeNumberField("ruleFiles", ruleFiles);
-            json.writeNumberField("scenarioFiles", scenarios);
-            dev.covenant.report.JsonDiagnostics.write("diagnostics", problems, json);
-            dev.covenant.report.JsonDiagnostics.write("warnings", warnings, json);
-            json.writeEndObject();
-        }
-        out.println();
+        dev.covenant.report.Json.pretty(new ValidationJson(JsonRenderer.SCHEMA_VERSION, problems.isEmpty(), ruleFiles, scenarios,
+                JsonDiagnostic.all(problems), JsonDiagnostic.all(warnings)), out);
+    }
+
+    /** {@code validate --format json}. */
+    record ValidationJson(String schemaVersion, boolean valid, int ruleFiles, int scenarioFiles, List<JsonDiagnostic> diagnostics,
+            List<JsonDiagnostic> warnings) {
     }
 }

@@ -1,10 +1,13 @@
 package dev.covenant.records;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.covenant.report.Json;
+import dev.covenant.report.JsonDiagnostic;
+import dev.covenant.report.JsonExposure;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +21,6 @@ import java.util.TreeMap;
  * Distinct members are held as a set per rule: memory grows with the members affected, not the records.
  */
 public final class AuditSummary {
-
-    private static final JsonFactory JSON = JsonFactory.builder().disable(com.fasterxml.jackson.core.StreamWriteFeature.AUTO_CLOSE_TARGET).build();
 
     private final Map<String, RuleTotals> rules = new TreeMap<>();
     private long rows;
@@ -81,79 +82,40 @@ public final class AuditSummary {
     }
 
     public void write(Writer out, Map<String, Object> inputs) throws IOException {
-        try (JsonGenerator g = JSON.createGenerator(out)) {
-            g.setPrettyPrinter(new DefaultPrettyPrinter());
-            g.writeStartObject();
-            g.writeObjectFieldStart("inputs");
-            for (Map.Entry<String, Object> e : inputs.entrySet()) {
-                g.writeFieldName(e.getKey());
-                writeValue(g, e.getValue());
+        Map<String, Long> exposureTotals = new TreeMap<>();
+        List<RuleJson> perRule = new ArrayList<>();
+        for (Map.Entry<String, RuleTotals> e : rules.entrySet()) {
+            RuleTotals t = e.getValue();
+            long members = t.distinctMembers >= 0 ? t.distinctMembers : t.members.size();
+            JsonExposure exposure = null;
+            if (t.judged.exposure() != null) {
+                exposure = JsonExposure.of(t.judged.exposure().times(members));
+                exposureTotals.merge(exposure.currency(), exposure.amount(), Long::sum);
             }
-            g.writeEndObject();
-            g.writeObjectFieldStart("rows");
-            g.writeNumberField("read", rows);
-            g.writeNumberField("evaluated", evaluated);
-            g.writeNumberField("invalid", invalid);
-            g.writeEndObject();
-            g.writeNumberField("findings", findings());
-            Map<String, Long> exposureTotals = new TreeMap<>();
-            g.writeArrayFieldStart("rules");
-            for (Map.Entry<String, RuleTotals> e : rules.entrySet()) {
-                RuleTotals t = e.getValue();
-                long members = t.distinctMembers >= 0 ? t.distinctMembers : t.members.size();
-                g.writeStartObject();
-                g.writeStringField("rule", e.getKey());
-                g.writeStringField("title", t.judged.title());
-                g.writeStringField("severity", t.judged.severity().key());
-                g.writeNumberField("records", t.records);
-                g.writeNumberField("members", members);
-                if (t.judged.exposure() != null) {
-                    dev.covenant.finding.Exposure exposure = t.judged.exposure().times(members);
-                    g.writeObjectFieldStart("exposure");
-                    g.writeNumberField("amount", exposure.amount());
-                    g.writeStringField("currency", exposure.currency());
-                    g.writeStringField("basis", exposure.basis());
-                    g.writeEndObject();
-                    exposureTotals.merge(exposure.currency(), exposure.amount(), Long::sum);
-                }
-                g.writeArrayFieldStart("by_region_tier");
-                for (Map.Entry<String, Long> rt : t.byRegionTier.entrySet()) {
-                    String[] key = rt.getKey().split("\u0000", 2);
-                    g.writeStartObject();
-                    g.writeStringField("region", key[0]);
-                    g.writeStringField("tier", key[1]);
-                    g.writeNumberField("records", rt.getValue());
-                    g.writeEndObject();
-                }
-                g.writeEndArray();
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-            g.writeObjectFieldStart("exposure_total");
-            for (Map.Entry<String, Long> e : exposureTotals.entrySet()) {
-                g.writeNumberField(e.getKey(), e.getValue());
-            }
-            g.writeEndObject();
-            g.writeStringField("note", "Findings are issues for counsel to review, not legal advice.");
-            g.writeEndObject();
+            List<RegionTierJson> byRegionTier = t.byRegionTier.entrySet().stream().map(rt -> {
+                String[] key = rt.getKey().split("\u0000", 2);
+                return new RegionTierJson(key[0], key[1], rt.getValue());
+            }).toList();
+            perRule.add(new RuleJson(e.getKey(), t.judged.title(), t.judged.severity().key(), t.records, members, exposure, byRegionTier));
         }
-        out.write('\n');
+        Json.pretty(new SummaryJson(inputs, new RowsJson(rows, evaluated, invalid), findings(), perRule, exposureTotals,
+                "Findings are issues for counsel to review, not legal advice."), out);
     }
 
-    private static void writeValue(JsonGenerator g, Object value) throws IOException {
-        if (value instanceof List<?> list) {
-            g.writeStartArray();
-            for (Object o : list) {
-                writeValue(g, o);
-            }
-            g.writeEndArray();
-        } else if (value instanceof Number n) {
-            g.writeNumber(n.longValue());
-        } else if (value == null) {
-            g.writeNull();
-        } else {
-            g.writeString(value.toString());
-        }
+    /** summary.json, as docs/records.md describes it. */
+    record SummaryJson(Map<String, Object> inputs, RowsJson rows, long findings, List<RuleJson> rules,
+            @JsonProperty("exposure_total") Map<String, Long> exposureTotal, String note) {
+    }
+
+    record RowsJson(long read, long evaluated, long invalid) {
+    }
+
+    record RuleJson(String rule, String title, String severity, long records, long members,
+            @JsonInclude(JsonInclude.Include.NON_NULL) JsonExposure exposure,
+            @JsonProperty("by_region_tier") List<RegionTierJson> byRegionTier) {
+    }
+
+    record RegionTierJson(String region, String tier, long records) {
     }
 
     /** The {@code inputs} block of summary.json, built the same way embedded and on Spark. */
@@ -169,58 +131,25 @@ public final class AuditSummary {
         return inputs;
     }
 
-    /** One bad row as a line of diagnostics.jsonl (no newline). */
+    /** One bad row as a line of diagnostics.jsonl (no newline), in the one diagnostic shape. */
     public static String diagnosticLine(dev.covenant.source.Diagnostic d) {
-        StringBuilder s = new StringBuilder(160);
-        field(s.append('{'), "file", d.where().file()).append(",\"line\":").append(d.where().line()).append(',');
-        return field(s, "message", d.message()).append('}').toString();
+        return Json.compact(JsonDiagnostic.of(d));
     }
 
-    /**
-     * One finding as a JSON Lines line (no newline), the same embedded and on Spark. Written directly
-     * with Jackson's string quoting: this runs once per finding, millions of times.
-     */
+    /** One finding as a JSON Lines line (no newline), the same embedded and on Spark. */
     public static String line(RecordEngine.Flag f) {
         UseRecord r = f.record();
-        StringBuilder s = new StringBuilder(320);
-        s.append('{');
-        field(s, "record_id", r.recordId()).append(',');
-        field(s, "member_id", r.memberId()).append(',');
-        field(s, "rule", f.rule().id()).append(',');
-        field(s, "severity", f.rule().severity().key()).append(",\"citations\":[");
-        for (int i = 0; i < f.citations().size(); i++) {
-            if (i > 0) {
-                s.append(',');
-            }
-            quoted(s, f.citations().get(i));
-        }
-        s.append("],");
-        field(s, "tier", r.tier()).append(',');
-        field(s, "region", r.region()).append(',');
-        field(s, "data_category", r.category()).append(',');
-        field(s, "use", r.use()).append(',');
-        field(s, "used_at", r.used().toString());
-        if (r.recipient() != null) {
-            field(s.append(','), "recipient", r.recipient());
-        }
-        if (r.model() != null) {
-            field(s.append(','), "model", r.model());
-        }
-        if (!f.against().isEmpty()) {
-            field(s.append(','), "against", f.against());
-        }
-        field(s.append(','), "source", r.location());
-        return s.append('}').toString();
+        return Json.compact(new FindingLine(r.recordId(), r.memberId(), f.rule().id(), f.rule().severity().key(), f.citations(), r.tier(),
+                r.region(), r.category(), r.use(), r.used().toString(), r.recipient(), r.model(),
+                f.against().isEmpty() ? null : f.against(), r.location()));
     }
 
-    private static StringBuilder field(StringBuilder s, String name, String value) {
-        s.append('"').append(name).append("\":");
-        return quoted(s, value);
-    }
-
-    private static StringBuilder quoted(StringBuilder s, String value) {
-        s.append('"');
-        com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance().quoteAsString(value, s);
-        return s.append('"');
+    /** A line of findings.jsonl; {@code recipient}, {@code model} and {@code against} only when the record has them. */
+    record FindingLine(@JsonProperty("record_id") String recordId, @JsonProperty("member_id") String memberId, String rule,
+            String severity, List<String> citations, String tier, String region, @JsonProperty("data_category") String dataCategory,
+            String use, @JsonProperty("used_at") String usedAt,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String recipient,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String model,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String against, String source) {
     }
 }

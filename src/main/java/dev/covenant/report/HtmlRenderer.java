@@ -112,7 +112,7 @@ public final class HtmlRenderer implements Renderer {
             scenarios.add(scenario(r, "s" + (++n)));
         }
         return new Page(Version.current(), new SummaryView(s.scenarios(), s.evaluated(), s.invalid(), s.errors(), s.findings(), counts,
-                s.exposureUsd() > 0 ? usd(s.exposureUsd()) : null), problems, !problems.isEmpty(), scenarios);
+                s.exposureUsd() > 0 ? Money.usd(s.exposureUsd()) : null), problems, !problems.isEmpty(), scenarios);
     }
 
     private static ScenarioView scenario(ScenarioResult r, String anchor) {
@@ -121,7 +121,7 @@ public final class HtmlRenderer implements Renderer {
         return new ScenarioView(anchor, clean(r.file()), clean(r.scenarioId() == null ? r.file() : r.scenarioId()),
                 clean(r.title()), r.asOf() == null ? "" : r.asOf().toString(), r.status().name().toLowerCase(Locale.ROOT),
                 r.status() == ScenarioResult.Status.EVALUATED, clean(r.error()), r.diagnostics().stream().map(HtmlRenderer::line).toList(),
-                findings.size(), exposure > 0 ? usd(exposure) : null, findings, !findings.isEmpty(),
+                findings.size(), exposure > 0 ? Money.usd(exposure) : null, findings, !findings.isEmpty(),
                 r.timeline() == null || r.timeline().items().isEmpty() ? null : timeline(r.timeline(), r.findings()));
     }
 
@@ -132,7 +132,7 @@ public final class HtmlRenderer implements Renderer {
         }
         return new FindingView(f.severity().key(), clean(f.ruleId()), clean(f.title()), clean(f.message()),
                 clean(String.join("; ", f.citations())),
-                f.exposure() == null ? null : usd(f.exposure().amount()) + " — " + clean(f.exposure().basis()),
+                f.exposure() == null ? null : Money.format(f.exposure()) + " — " + clean(f.exposure().basis()),
                 f.restsOn().isEmpty() ? null : clean(String.join(", ", f.restsOn().stream().map(Finding.FindingRef::ruleId).toList())),
                 evidence);
     }
@@ -227,9 +227,5 @@ public final class HtmlRenderer implements Renderer {
             }
         }
         return s.toString();
-    }
-
-    private static String usd(long amount) {
-        return String.format(Locale.ROOT, "USD %,d", amount);
     }
 }

@@ -1,55 +1,54 @@
 package dev.covenant.report;
 
-import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import dev.covenant.Version;
-import dev.covenant.finding.Evidence;
 import dev.covenant.finding.Finding;
+import dev.covenant.finding.Fingerprint;
 import dev.covenant.finding.Report;
 import dev.covenant.finding.ReviewNotes;
 import dev.covenant.finding.RuleDescriptor;
 import dev.covenant.finding.ScenarioResult;
 import dev.covenant.finding.Severity;
+import dev.covenant.finding.Waiver;
 import dev.covenant.source.Diagnostic;
 import dev.covenant.source.SourceSpan;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
- * The machine-readable form, documented in {@code docs/report-format.md}. The shape is written out
- * field by field so that it changes only with {@link #SCHEMA_VERSION}.
+ * The machine-readable form, documented in {@code docs/report-format.md}: the records below are its
+ * shape, which changes only with {@link #SCHEMA_VERSION}. Written scenario by scenario — a generator
+ * holds the open {@code scenarios} array and each scenario goes in as one record — so a large run
+ * never holds the whole document.
  */
 public final class JsonRenderer implements StreamingRenderer {
 
     public static final String NAME = "json";
     public static final String SCHEMA_VERSION = "1.0";
 
-    private static final JsonFactory FACTORY = new JsonFactory();
-
     private JsonGenerator json;
 
     @Override
     public void begin(List<RuleDescriptor> rules, List<Diagnostic> ruleDiagnostics, Writer out) throws IOException {
-        json = FACTORY.createGenerator(out);
-        json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-        json.setPrettyPrinter(new DefaultPrettyPrinter());
+        json = Json.generator(out);
         json.writeStartObject();
         json.writeStringField("schemaVersion", SCHEMA_VERSION);
-        json.writeObjectFieldStart("tool");
-        json.writeStringField("name", "covenant");
-        json.writeStringField("version", Version.current());
-        json.writeEndObject();
-        diagnostics("ruleDiagnostics", ruleDiagnostics, json);
+        json.writeObjectField("tool", new Tool("covenant", Version.current()));
+        json.writeObjectField("ruleDiagnostics", JsonDiagnostic.all(ruleDiagnostics));
         json.writeArrayFieldStart("scenarios");
         json.flush();
     }
 
     @Override
     public void scenario(ScenarioResult result, Writer out) throws IOException {
-        scenario(result, json);
+        json.writeObject(ScenarioJson.of(result));
         json.flush();
     }
 
@@ -57,10 +56,10 @@ public final class JsonRenderer implements StreamingRenderer {
     public void end(Report.Summary summary, List<Diagnostic> inputDiagnostics, ReviewNotes review, Writer out) throws IOException {
         json.writeEndArray();
         // The summary comes last, so that the report can be written while scenarios are still being evaluated.
-        summary(summary, review, json);
-        diagnostics("inputDiagnostics", inputDiagnostics, json);
+        json.writeObjectField("summary", SummaryJson.of(summary, review != null && review.baselineUsed()));
+        json.writeObjectField("inputDiagnostics", JsonDiagnostic.all(inputDiagnostics));
         if (review != null) {
-            review(review, json);
+            json.writeObjectField("review", ReviewJson.of(review));
         }
         json.writeEndObject();
         json.close();
@@ -68,156 +67,88 @@ public final class JsonRenderer implements StreamingRenderer {
         out.flush();
     }
 
-    private static void summary(Report.Summary s, ReviewNotes review, JsonGenerator json) throws IOException {
-        json.writeObjectFieldStart("summary");
-        json.writeNumberField("scenarios", s.scenarios());
-        json.writeNumberField("evaluated", s.evaluated());
-        json.writeNumberField("invalid", s.invalid());
-        json.writeNumberField("errors", s.errors());
-        json.writeNumberField("findings", s.findings());
-        json.writeObjectFieldStart("bySeverity");
-        for (Severity severity : Severity.values()) {
-            json.writeNumberField(severity.key(), s.bySeverity().get(severity));
-        }
-        json.writeEndObject();
-        json.writeObjectFieldStart("exposure");
-        json.writeNumberField("USD", s.exposureUsd());
-        json.writeEndObject();
-        json.writeNumberField("waived", s.waived());
-        json.writeNumberField("warnings", s.warnings());
-        if (review != null && review.baselineUsed()) {
-            json.writeNumberField("new", s.newFindings());
-            json.writeNumberField("fixed", s.fixed());
-        }
-        json.writeEndObject();
+    /** Exposure totals, per currency: {@code {"USD": amount}}. */
+    static Map<String, Long> totals(long usd) {
+        return Map.of("USD", usd);
     }
 
-    private static void review(ReviewNotes notes, JsonGenerator json) throws IOException {
-        json.writeObjectFieldStart("review");
-        json.writeArrayFieldStart("expiredWaivers");
-        for (var w : notes.expired()) {
-            waiver(w, json);
-        }
-        json.writeEndArray();
-        json.writeArrayFieldStart("staleWaivers");
-        for (var w : notes.stale()) {
-            waiver(w, json);
-        }
-        json.writeEndArray();
-        json.writeArrayFieldStart("fixed");
-        for (var f : notes.fixed()) {
-            json.writeStartObject();
-            json.writeStringField("fingerprint", f.fingerprint());
-            json.writeStringField("ruleId", f.ruleId());
-            json.writeStringField("scenario", f.scenario());
-            json.writeStringField("message", f.message());
-            json.writeEndObject();
-        }
-        json.writeEndArray();
-        json.writeEndObject();
+    record Tool(String name, String version) {
     }
 
-    private static void waiver(dev.covenant.finding.Waiver w, JsonGenerator json) throws IOException {
-        json.writeStartObject();
-        json.writeStringField("rule", w.ruleId());
-        json.writeStringField("scenario", w.scenario());
-        json.writeStringField("justification", w.justification());
-        json.writeStringField("approver", w.approver());
-        json.writeStringField("created", w.created().toString());
-        json.writeStringField("expires", w.expires().toString());
-        span(w.span(), json);
-        json.writeEndObject();
+    record ScenarioJson(String file, String scenario, String title, String asOf, String status, List<FindingJson> findings,
+            Map<String, Long> exposure, List<JsonDiagnostic> diagnostics, List<JsonDiagnostic> warnings, String error) {
+
+        static ScenarioJson of(ScenarioResult r) {
+            return new ScenarioJson(r.file(), r.scenarioId(), r.title(), r.asOf() == null ? null : r.asOf().toString(),
+                    r.status().name().toLowerCase(Locale.ROOT), r.findings().stream().map(f -> FindingJson.of(r, f)).toList(),
+                    totals(r.exposureTotal("USD")), JsonDiagnostic.all(r.diagnostics()), JsonDiagnostic.all(r.warnings()), r.error());
+        }
     }
 
-    private static void scenario(ScenarioResult r, JsonGenerator json) throws IOException {
-        json.writeStartObject();
-        json.writeStringField("file", r.file());
-        json.writeStringField("scenario", r.scenarioId());
-        json.writeStringField("title", r.title());
-        json.writeStringField("asOf", r.asOf() == null ? null : r.asOf().toString());
-        json.writeStringField("status", r.status().name().toLowerCase(Locale.ROOT));
-        json.writeArrayFieldStart("findings");
-        for (Finding f : r.findings()) {
-            finding(r, f, json);
+    record FindingJson(String ruleId, String fingerprint, String title, String severity, String basis, List<String> citations,
+            String message, List<EvidenceJson> evidence, JsonExposure exposure, List<RestsOnJson> restsOn,
+            @JsonInclude(JsonInclude.Include.NON_NULL) WaiverJson waiver,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String baseline) {
+
+        static FindingJson of(ScenarioResult r, Finding f) {
+            return new FindingJson(f.ruleId(), Fingerprint.of(r.scenarioId(), f), f.title(), f.severity().key(), f.basis(),
+                    f.citations(), f.message(),
+                    f.evidence().stream().map(e -> new EvidenceJson(e.role(), e.kind(), e.id(), e.detail(), SpanJson.of(e.span()))).toList(),
+                    JsonExposure.of(f.exposure()),
+                    f.restsOn().stream().map(ref -> new RestsOnJson(ref.ruleId(), SpanJson.of(ref.at()), ref.message())).toList(),
+                    f.review().waived() ? WaiverJson.of(f.review().waiver()) : null,
+                    f.review().baseline() == null ? null : f.review().baseline().name().toLowerCase(Locale.ROOT));
         }
-        json.writeEndArray();
-        json.writeObjectFieldStart("exposure");
-        json.writeNumberField("USD", r.exposureTotal("USD"));
-        json.writeEndObject();
-        diagnostics("diagnostics", r.diagnostics(), json);
-        diagnostics("warnings", r.warnings(), json);
-        json.writeStringField("error", r.error());
-        json.writeEndObject();
     }
 
-    private static void finding(ScenarioResult r, Finding f, JsonGenerator json) throws IOException {
-        json.writeStartObject();
-        json.writeStringField("ruleId", f.ruleId());
-        json.writeStringField("fingerprint", dev.covenant.finding.Fingerprint.of(r.scenarioId(), f));
-        json.writeStringField("title", f.title());
-        json.writeStringField("severity", f.severity().key());
-        json.writeStringField("basis", f.basis());
-        strings("citations", f.citations(), json);
-        json.writeStringField("message", f.message());
-        json.writeArrayFieldStart("evidence");
-        for (Evidence e : f.evidence()) {
-            json.writeStartObject();
-            json.writeStringField("role", e.role());
-            json.writeStringField("kind", e.kind());
-            json.writeStringField("id", e.id());
-            json.writeStringField("detail", e.detail());
-            span(e.span(), json);
-            json.writeEndObject();
+    /** Where something is written: {@code file}, {@code line}, {@code column}, and its YAML {@code path} when known. */
+    record SpanJson(String file, int line, int column, @JsonInclude(JsonInclude.Include.NON_EMPTY) String path) {
+
+        static SpanJson of(SourceSpan span) {
+            return span == null ? null : new SpanJson(span.file(), span.line(), span.column(), span.path());
         }
-        json.writeEndArray();
-        if (f.exposure() == null) {
-            json.writeNullField("exposure");
-        } else {
-            json.writeObjectFieldStart("exposure");
-            json.writeNumberField("amount", f.exposure().amount());
-            json.writeStringField("currency", f.exposure().currency());
-            json.writeStringField("basis", f.exposure().basis());
-            json.writeEndObject();
+    }
+
+    record EvidenceJson(String role, String kind, String id, String detail, @JsonUnwrapped SpanJson at) {
+    }
+
+    record RestsOnJson(String ruleId, @JsonUnwrapped SpanJson at, String message) {
+    }
+
+    record WaiverJson(String rule, String scenario, String justification, String approver, String created, String expires,
+            @JsonUnwrapped SpanJson at) {
+
+        static WaiverJson of(Waiver w) {
+            return new WaiverJson(w.ruleId(), w.scenario(), w.justification(), w.approver(), w.created().toString(),
+                    w.expires().toString(), SpanJson.of(w.span()));
         }
-        json.writeArrayFieldStart("restsOn");
-        for (Finding.FindingRef ref : f.restsOn()) {
-            json.writeStartObject();
-            json.writeStringField("ruleId", ref.ruleId());
-            if (ref.at() != null) {
-                span(ref.at(), json);
+    }
+
+    record SummaryJson(int scenarios, int evaluated, int invalid, int errors, int findings, Map<String, Integer> bySeverity,
+            Map<String, Long> exposure, int waived, int warnings,
+            @JsonProperty("new") @JsonInclude(JsonInclude.Include.NON_NULL) Integer newFindings,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Integer fixed) {
+
+        static SummaryJson of(Report.Summary s, boolean baselineUsed) {
+            Map<String, Integer> bySeverity = new LinkedHashMap<>();
+            for (Severity severity : Severity.values()) {
+                bySeverity.put(severity.key(), s.bySeverity().get(severity));
             }
-            json.writeStringField("message", ref.message());
-            json.writeEndObject();
-        }
-        json.writeEndArray();
-        if (f.review().waived()) {
-            json.writeFieldName("waiver");
-            waiver(f.review().waiver(), json);
-        }
-        if (f.review().baseline() != null) {
-            json.writeStringField("baseline", f.review().baseline().name().toLowerCase(Locale.ROOT));
-        }
-        json.writeEndObject();
-    }
-
-    private static void diagnostics(String field, List<Diagnostic> diagnostics, JsonGenerator json) throws IOException {
-        JsonDiagnostics.write(field, diagnostics, json);
-    }
-
-    private static void span(SourceSpan span, JsonGenerator json) throws IOException {
-        json.writeStringField("file", span.file());
-        json.writeNumberField("line", span.line());
-        json.writeNumberField("column", span.column());
-        if (span.path() != null && !span.path().isEmpty()) {
-            json.writeStringField("path", span.path());
+            return new SummaryJson(s.scenarios(), s.evaluated(), s.invalid(), s.errors(), s.findings(), bySeverity,
+                    totals(s.exposureUsd()), s.waived(), s.warnings(), baselineUsed ? s.newFindings() : null,
+                    baselineUsed ? s.fixed() : null);
         }
     }
 
-    private static void strings(String field, List<String> values, JsonGenerator json) throws IOException {
-        json.writeArrayFieldStart(field);
-        for (String v : values) {
-            json.writeString(v);
+    record ReviewJson(List<WaiverJson> expiredWaivers, List<WaiverJson> staleWaivers, List<FixedJson> fixed) {
+
+        static ReviewJson of(ReviewNotes notes) {
+            return new ReviewJson(notes.expired().stream().map(WaiverJson::of).toList(),
+                    notes.stale().stream().map(WaiverJson::of).toList(),
+                    notes.fixed().stream().map(f -> new FixedJson(f.fingerprint(), f.ruleId(), f.scenario(), f.message())).toList());
         }
-        json.writeEndArray();
+    }
+
+    record FixedJson(String fingerprint, String ruleId, String scenario, String message) {
     }
 }

@@ -12,7 +12,6 @@ import java.io.Writer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -67,7 +66,7 @@ public final class MarkdownRenderer implements Renderer {
             out.write(" — " + String.join(" · ", counts));
         }
         if (s.exposureUsd() > 0) {
-            out.write(" — exposure **" + usd(s.exposureUsd()) + "**");
+            out.write(" — exposure **" + Money.usd(s.exposureUsd()) + "**");
         }
         out.write("\n\n");
         problems(report, out);
@@ -159,7 +158,7 @@ public final class MarkdownRenderer implements Renderer {
     private void details(ScenarioResult r, Writer out) throws IOException {
         long exposure = r.exposureTotal("USD");
         out.write("<details><summary><b>" + html(r.scenarioId()) + "</b> — " + r.findings().size() + " finding(s)"
-                + (exposure > 0 ? ", exposure " + usd(exposure) : "") + " — " + html(r.file()) + "</summary>\n\n");
+                + (exposure > 0 ? ", exposure " + Money.usd(exposure) : "") + " — " + html(r.file()) + "</summary>\n\n");
         for (Finding f : r.findings()) {
             out.write("- **" + f.severity().key() + " " + inline(f.ruleId()) + "** — " + inline(f.message()) + "\n");
             out.write("  - cites: " + inline(String.join("; ", f.citations())) + "\n");
@@ -169,7 +168,7 @@ public final class MarkdownRenderer implements Renderer {
             }
             out.write("  - evidence: " + String.join(", ", evidence) + "\n");
             if (f.exposure() != null) {
-                out.write("  - exposure: " + usd(f.exposure().amount()) + " — " + inline(f.exposure().basis()) + "\n");
+                out.write("  - exposure: " + Money.format(f.exposure()) + " — " + inline(f.exposure().basis()) + "\n");
             }
             if (!f.restsOn().isEmpty()) {
                 out.write("  - rests on: " + inline(String.join(", ", f.restsOn().stream().map(Finding.FindingRef::ruleId).toList())) + "\n");
@@ -216,9 +215,5 @@ public final class MarkdownRenderer implements Renderer {
 
     static String sanitize(String text) {
         return Inert.line(text);
-    }
-
-    private static String usd(long amount) {
-        return String.format(Locale.ROOT, "USD %,d", amount);
     }
 }

@@ -1,8 +1,6 @@
 package dev.covenant.report;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.covenant.engine.RuleCatalog;
 import dev.covenant.finding.Citation;
 import dev.covenant.finding.RuleDescriptor;
@@ -46,41 +44,28 @@ public final class RuleCatalogWriter {
 
     /** The catalog as JSON ({@code covenant rules --format json}, {@code GET /v1/rules}); fixtures may be null. */
     public static void json(List<RuleDescriptor> rules, FixtureRun fixtures, Writer out) throws IOException {
-        try (JsonGenerator json = new JsonFactory().createGenerator(out)) {
-            json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            json.setPrettyPrinter(new DefaultPrettyPrinter());
-            json.writeStartObject();
-            json.writeStringField("schemaVersion", JsonRenderer.SCHEMA_VERSION);
-            json.writeArrayFieldStart("rules");
-            for (RuleDescriptor r : rules) {
-                json.writeStartObject();
-                json.writeStringField("id", r.id());
-                json.writeStringField("title", r.title());
-                json.writeStringField("severity", r.severity().key());
-                json.writeStringField("basis", r.basis());
-                json.writeStringField("description", r.description());
-                json.writeArrayFieldStart("citations");
-                for (Citation c : r.citations()) {
-                    json.writeStartObject();
-                    json.writeStringField("text", c.text());
-                    json.writeStringField("appliesTo", c.scope());
-                    json.writeEndObject();
-                }
-                json.writeEndArray();
-                json.writeStringField("effective", r.effective() == null ? null : r.effective().toString());
-                json.writeStringField("expires", r.expires() == null ? null : r.expires().toString());
-                json.writeStringField("file", r.declared().file());
-                json.writeNumberField("line", r.declared().line());
-                if (fixtures != null) {
-                    strings("firingFixtures", fixtures.firing(r.id()), json);
-                    strings("nearMissFixtures", fixtures.nearMisses(r.id()), json);
-                }
-                json.writeEndObject();
-            }
-            json.writeEndArray();
-            json.writeEndObject();
+        Json.pretty(new CatalogJson(JsonRenderer.SCHEMA_VERSION, rules.stream().map(r -> RuleJson.of(r, fixtures)).toList()), out);
+    }
+
+    record CatalogJson(String schemaVersion, List<RuleJson> rules) {
+    }
+
+    /** One rule; the fixture lists only when fixtures were run. */
+    record RuleJson(String id, String title, String severity, String basis, String description, List<CitationJson> citations,
+            String effective, String expires, String file, int line,
+            @JsonInclude(JsonInclude.Include.NON_NULL) List<String> firingFixtures,
+            @JsonInclude(JsonInclude.Include.NON_NULL) List<String> nearMissFixtures) {
+
+        static RuleJson of(RuleDescriptor r, FixtureRun fixtures) {
+            return new RuleJson(r.id(), r.title(), r.severity().key(), r.basis(), r.description(),
+                    r.citations().stream().map(c -> new CitationJson(c.text(), c.scope())).toList(),
+                    r.effective() == null ? null : r.effective().toString(), r.expires() == null ? null : r.expires().toString(),
+                    r.declared().file(), r.declared().line(), fixtures == null ? null : fixtures.firing(r.id()),
+                    fixtures == null ? null : fixtures.nearMisses(r.id()));
         }
-        out.write("\n");
+    }
+
+    record CitationJson(String text, String appliesTo) {
     }
 
     private static void markdown(RuleCatalog catalog, FixtureRun fixtures, Writer out) throws IOException {
@@ -124,13 +109,5 @@ public final class RuleCatalogWriter {
 
     private static String cell(String text) {
         return text.replace("|", "\\|");
-    }
-
-    private static void strings(String field, List<String> values, JsonGenerator json) throws IOException {
-        json.writeArrayFieldStart(field);
-        for (String v : values) {
-            json.writeString(v);
-        }
-        json.writeEndArray();
     }
 }

@@ -1,23 +1,22 @@
 package dev.covenant.report;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import dev.covenant.Version;
 import dev.covenant.finding.Citation;
 import dev.covenant.finding.Evidence;
 import dev.covenant.finding.Finding;
 import dev.covenant.finding.Report;
+import dev.covenant.finding.Review;
 import dev.covenant.finding.RuleDescriptor;
 import dev.covenant.finding.ScenarioResult;
 import dev.covenant.finding.Severity;
-import dev.covenant.source.Diagnostic;
 import dev.covenant.source.SourceSpan;
 import java.io.IOException;
 import java.io.Writer;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
@@ -34,222 +33,87 @@ public final class SarifRenderer implements Renderer {
 
     @Override
     public void render(Report report, Writer out) throws IOException {
-        try (JsonGenerator json = new JsonFactory().createGenerator(out)) {
-            json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            json.setPrettyPrinter(new DefaultPrettyPrinter());
-            json.writeStartObject();
-            json.writeStringField("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
-            json.writeStringField("version", "2.1.0");
-            json.writeArrayFieldStart("runs");
-            json.writeStartObject();
-            driver(report.rules(), json);
-            json.writeObjectFieldStart("originalUriBaseIds");
-            json.writeObjectFieldStart(SRCROOT);
-            json.writeObjectFieldStart("description");
-            json.writeStringField("text", "The directory covenant ran in; rule and scenario paths are relative to it.");
-            json.writeEndObject();
-            json.writeEndObject();
-            json.writeEndObject();
-            invocation(report, json);
-            json.writeArrayFieldStart("results");
-            for (ScenarioResult scenario : report.results()) {
-                for (Finding finding : scenario.findings()) {
-                    result(report, scenario, finding, json);
-                }
-            }
-            json.writeEndArray();
-            json.writeEndObject();
-            json.writeEndArray();
-            json.writeEndObject();
-        }
-        out.write("\n");
+        Json.pretty(log(report), out);
     }
 
-    private static void driver(List<RuleDescriptor> rules, JsonGenerator json) throws IOException {
-        json.writeObjectFieldStart("tool");
-        json.writeObjectFieldStart("driver");
-        json.writeStringField("name", "covenant");
-        json.writeStringField("semanticVersion", Version.current().replace("-SNAPSHOT", ""));
-        json.writeStringField("version", Version.current());
-        json.writeArrayFieldStart("rules");
-        for (RuleDescriptor rule : rules) {
-            json.writeStartObject();
-            json.writeStringField("id", rule.id());
-            json.writeStringField("name", pascal(rule.id()));
-            text("shortDescription", rule.title(), json);
-            text("fullDescription", rule.description() == null ? rule.title() : rule.description(), json);
-            json.writeObjectFieldStart("help");
-            json.writeStringField("text", helpText(rule));
-            json.writeStringField("markdown", helpMarkdown(rule));
-            json.writeEndObject();
-            json.writeObjectFieldStart("defaultConfiguration");
-            json.writeStringField("level", level(rule.severity()));
-            json.writeEndObject();
-            json.writeObjectFieldStart("properties");
-            json.writeStringField("severity", rule.severity().key());
-            if (rule.basis() != null) {
-                json.writeStringField("basis", rule.basis());
+    /** The report as a SARIF log: one run, the pack's rules, every finding a result. */
+    static SarifLog log(Report report) {
+        List<String> ruleIds = report.rules().stream().map(RuleDescriptor::id).toList();
+        List<SarifLog.Result> results = new ArrayList<>();
+        for (ScenarioResult scenario : report.results()) {
+            for (Finding finding : scenario.findings()) {
+                int index = ruleIds.indexOf(finding.ruleId());
+                results.add(result(scenario, finding, index >= 0 ? index : null));
             }
-            json.writeArrayFieldStart("citations");
-            for (Citation c : rule.citations()) {
-                json.writeString(c.toString());
-            }
-            json.writeEndArray();
-            json.writeArrayFieldStart("tags");
-            json.writeString("compliance");
-            json.writeString(rule.severity().key());
-            if (rule.basis() != null) {
-                json.writeString(rule.basis());
-            }
-            json.writeEndArray();
-            if (rule.effective() != null) {
-                json.writeStringField("effective", rule.effective().toString());
-            }
-            if (rule.expires() != null) {
-                json.writeStringField("expires", rule.expires().toString());
-            }
-            json.writeEndObject();
-            json.writeEndObject();
         }
-        json.writeEndArray();
-        json.writeEndObject();
-        json.writeEndObject();
+        SarifLog.Tool tool = new SarifLog.Tool(new SarifLog.Driver("covenant", Version.current().replace("-SNAPSHOT", ""),
+                Version.current(), report.rules().stream().map(SarifRenderer::rule).toList()));
+        Map<String, SarifLog.UriBase> bases = Map.of(SRCROOT, new SarifLog.UriBase(
+                new SarifLog.Message("The directory covenant ran in; rule and scenario paths are relative to it.")));
+        SarifLog.Run run = new SarifLog.Run(tool, bases, List.of(invocation(report)), results);
+        return new SarifLog("https://json.schemastore.org/sarif-2.1.0.json", "2.1.0", List.of(run));
     }
 
-    private static void invocation(Report report, JsonGenerator json) throws IOException {
-        json.writeArrayFieldStart("invocations");
-        json.writeStartObject();
+    private static SarifLog.ReportingDescriptor rule(RuleDescriptor rule) {
+        List<String> tags = new ArrayList<>(List.of("compliance", rule.severity().key()));
+        if (rule.basis() != null) {
+            tags.add(rule.basis());
+        }
+        return new SarifLog.ReportingDescriptor(rule.id(), pascal(rule.id()), new SarifLog.Message(rule.title()),
+                new SarifLog.Message(rule.description() == null ? rule.title() : rule.description()),
+                new SarifLog.MultiformatMessage(helpText(rule), helpMarkdown(rule)), new SarifLog.Configuration(level(rule.severity())),
+                new SarifLog.RuleProperties(rule.severity().key(), rule.basis(), rule.citations().stream().map(Citation::toString).toList(),
+                        tags, rule.effective() == null ? null : rule.effective().toString(),
+                        rule.expires() == null ? null : rule.expires().toString()));
+    }
+
+    private static SarifLog.Invocation invocation(Report report) {
         boolean successful = report.ruleDiagnostics().isEmpty() && report.inputDiagnostics().isEmpty()
                 && report.results().stream().allMatch(r -> r.status() == ScenarioResult.Status.EVALUATED);
-        json.writeBooleanField("executionSuccessful", successful);
-        json.writeArrayFieldStart("toolConfigurationNotifications");
-        for (Diagnostic d : report.ruleDiagnostics()) {
-            notification(d.where(), d.message(), json);
-        }
-        json.writeEndArray();
-        json.writeArrayFieldStart("toolExecutionNotifications");
-        for (Diagnostic d : report.inputDiagnostics()) {
-            notification(d.where(), d.message(), json);
-        }
+        List<SarifLog.Notification> execution = new ArrayList<>();
+        report.inputDiagnostics().forEach(d -> execution.add(notification(d.where(), d.message(), "error")));
         for (ScenarioResult r : report.results()) {
-            for (Diagnostic d : r.diagnostics()) {
-                notification(d.where(), d.message(), json);
-            }
-            for (Diagnostic d : r.warnings()) {
-                notification(d.where(), d.message(), "warning", json);
-            }
+            r.diagnostics().forEach(d -> execution.add(notification(d.where(), d.message(), "error")));
+            r.warnings().forEach(d -> execution.add(notification(d.where(), d.message(), "warning")));
             if (r.error() != null) {
-                notification(new SourceSpan(r.file(), 0, 0, ""), r.error(), json);
+                execution.add(notification(new SourceSpan(r.file(), 0, 0, ""), r.error(), "error"));
             }
         }
-        json.writeEndArray();
-        json.writeEndObject();
-        json.writeEndArray();
+        return new SarifLog.Invocation(successful,
+                report.ruleDiagnostics().stream().map(d -> notification(d.where(), d.message(), "error")).toList(), execution);
     }
 
-    private static void notification(SourceSpan where, String message, JsonGenerator json) throws IOException {
-        notification(where, message, "error", json);
+    private static SarifLog.Notification notification(SourceSpan where, String message, String level) {
+        return new SarifLog.Notification(level, new SarifLog.Message(message), List.of(new SarifLog.Location(null, physical(where), null)));
     }
 
-    private static void notification(SourceSpan where, String message, String level, JsonGenerator json) throws IOException {
-        json.writeStartObject();
-        json.writeStringField("level", level);
-        text("message", message, json);
-        json.writeArrayFieldStart("locations");
-        json.writeStartObject();
-        physical(where, json);
-        json.writeEndObject();
-        json.writeEndArray();
-        json.writeEndObject();
-    }
-
-    private static void result(Report report, ScenarioResult scenario, Finding f, JsonGenerator json) throws IOException {
-        json.writeStartObject();
-        json.writeStringField("ruleId", f.ruleId());
-        int index = report.rules().stream().map(RuleDescriptor::id).toList().indexOf(f.ruleId());
-        if (index >= 0) {
-            json.writeNumberField("ruleIndex", index);
-        }
-        json.writeStringField("level", level(f.severity()));
-        text("message", f.message() + " [" + String.join("; ", f.citations()) + "]", json);
-        json.writeArrayFieldStart("locations");
+    private static SarifLog.Result result(ScenarioResult scenario, Finding f, Integer ruleIndex) {
+        List<SarifLog.Location> locations = new ArrayList<>();
         if (!f.evidence().isEmpty()) {
-            json.writeStartObject();
-            physical(f.evidence().get(0).span(), json);
-            text("message", f.evidence().get(0).kind() + " " + f.evidence().get(0).id(), json);
-            json.writeEndObject();
+            Evidence primary = f.evidence().get(0);
+            locations.add(new SarifLog.Location(null, physical(primary.span()), new SarifLog.Message(primary.kind() + " " + primary.id())));
         }
-        json.writeEndArray();
-        json.writeArrayFieldStart("relatedLocations");
+        List<SarifLog.Location> related = new ArrayList<>();
         for (int i = 1; i < f.evidence().size(); i++) {
             Evidence e = f.evidence().get(i);
-            json.writeStartObject();
-            json.writeNumberField("id", i);
-            physical(e.span(), json);
-            text("message", e.kind() + " " + e.id() + ": " + e.detail(), json);
-            json.writeEndObject();
+            related.add(new SarifLog.Location(i, physical(e.span()), new SarifLog.Message(e.kind() + " " + e.id() + ": " + e.detail())));
         }
-        json.writeEndArray();
-        if (f.review().baseline() != null) {
-            json.writeStringField("baselineState", f.review().baseline() == dev.covenant.finding.Review.BaselineState.NEW ? "new" : "unchanged");
-        }
-        if (f.review().waived()) {
-            json.writeArrayFieldStart("suppressions");
-            json.writeStartObject();
-            json.writeStringField("kind", "external");
-            json.writeStringField("status", "accepted");
-            json.writeStringField("justification", f.review().waiver().justification() + " (approved by "
-                    + f.review().waiver().approver() + ", until " + f.review().waiver().expires() + ")");
-            json.writeEndObject();
-            json.writeEndArray();
-        }
-        json.writeObjectFieldStart("partialFingerprints");
-        json.writeStringField("covenantFinding/v1", fingerprint(scenario, f));
-        json.writeEndObject();
-        json.writeObjectFieldStart("properties");
-        json.writeStringField("severity", f.severity().key());
-        json.writeStringField("scenario", scenario.scenarioId());
-        json.writeArrayFieldStart("citations");
-        for (String c : f.citations()) {
-            json.writeString(c);
-        }
-        json.writeEndArray();
-        if (f.exposure() != null) {
-            json.writeObjectFieldStart("exposure");
-            json.writeNumberField("amount", f.exposure().amount());
-            json.writeStringField("currency", f.exposure().currency());
-            json.writeStringField("basis", f.exposure().basis());
-            json.writeEndObject();
-        }
-        if (!f.restsOn().isEmpty()) {
-            json.writeArrayFieldStart("restsOn");
-            for (Finding.FindingRef ref : f.restsOn()) {
-                json.writeString(ref.ruleId());
-            }
-            json.writeEndArray();
-        }
-        json.writeEndObject();
-        json.writeEndObject();
+        String baselineState = f.review().baseline() == null ? null
+                : f.review().baseline() == Review.BaselineState.NEW ? "new" : "unchanged";
+        List<SarifLog.Suppression> suppressions = !f.review().waived() ? null : List.of(new SarifLog.Suppression("external", "accepted",
+                f.review().waiver().justification() + " (approved by " + f.review().waiver().approver() + ", until "
+                        + f.review().waiver().expires() + ")"));
+        SarifLog.ResultProperties properties = new SarifLog.ResultProperties(f.severity().key(), scenario.scenarioId(), f.citations(),
+                JsonExposure.of(f.exposure()), f.restsOn().isEmpty() ? null : f.restsOn().stream().map(Finding.FindingRef::ruleId).toList());
+        return new SarifLog.Result(f.ruleId(), ruleIndex, level(f.severity()),
+                new SarifLog.Message(f.message() + " [" + String.join("; ", f.citations()) + "]"), locations, related, baselineState,
+                suppressions, Map.of("covenantFinding/v1", fingerprint(scenario, f)), properties);
     }
 
-    private static void physical(SourceSpan span, JsonGenerator json) throws IOException {
-        json.writeObjectFieldStart("physicalLocation");
-        json.writeObjectFieldStart("artifactLocation");
+    private static SarifLog.PhysicalLocation physical(SourceSpan span) {
         boolean absolute = span.file().startsWith("/");
-        json.writeStringField("uri", uri(span.file()));
-        if (!absolute) {
-            json.writeStringField("uriBaseId", SRCROOT);
-        }
-        json.writeEndObject();
-        if (span.line() > 0) {
-            json.writeObjectFieldStart("region");
-            json.writeNumberField("startLine", span.line());
-            if (span.column() > 0) {
-                json.writeNumberField("startColumn", span.column());
-            }
-            json.writeEndObject();
-        }
-        json.writeEndObject();
+        SarifLog.Region region = span.line() > 0 ? new SarifLog.Region(span.line(), span.column() > 0 ? span.column() : null) : null;
+        return new SarifLog.PhysicalLocation(new SarifLog.ArtifactLocation(uri(span.file()), absolute ? null : SRCROOT), region);
     }
 
     /**
@@ -291,12 +155,6 @@ public final class SarifRenderer implements Renderer {
         return "**" + MarkdownRenderer.inline(rule.title()) + "**\n\n" + MarkdownRenderer.inline(rule.description() == null ? "" : rule.description())
                 + "\n\nCitations:\n" + rule.citations().stream().map(c -> "- " + MarkdownRenderer.inline(c.toString())).collect(Collectors.joining("\n"))
                 + "\n\n_Findings are issues for counsel to review, not legal advice._";
-    }
-
-    private static void text(String field, String value, JsonGenerator json) throws IOException {
-        json.writeObjectFieldStart(field);
-        json.writeStringField("text", value);
-        json.writeEndObject();
     }
 
     private static String pascal(String id) {

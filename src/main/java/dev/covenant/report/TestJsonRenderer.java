@@ -1,16 +1,14 @@
 package dev.covenant.report;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import dev.covenant.finding.Evidence;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.covenant.finding.Finding;
 import dev.covenant.source.Diagnostic;
 import dev.covenant.verify.Coverage;
 import dev.covenant.verify.FixtureRun;
 import java.io.IOException;
 import java.io.Writer;
-import java.util.Collection;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /** {@code covenant test --format json}: per-fixture verdicts, differences with evidence, coverage. */
@@ -20,95 +18,57 @@ public final class TestJsonRenderer implements TestRenderer {
 
     @Override
     public void render(FixtureRun run, Coverage coverage, Writer out) throws IOException {
-        try (JsonGenerator json = new JsonFactory().createGenerator(out)) {
-            json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            json.setPrettyPrinter(new DefaultPrettyPrinter());
-            json.writeStartObject();
-            json.writeStringField("schemaVersion", JsonRenderer.SCHEMA_VERSION);
-            json.writeObjectFieldStart("summary");
-            json.writeNumberField("fixtures", run.outcomes().size());
-            for (FixtureRun.Status s : FixtureRun.Status.values()) {
-                json.writeNumberField(s.name().toLowerCase(Locale.ROOT), run.count(s));
-            }
-            json.writeNumberField("durationMs", run.nanos() / 1_000_000);
-            json.writeEndObject();
-            diagnostics("diagnostics", run.diagnostics(), json);
-            json.writeArrayFieldStart("fixtures");
-            for (FixtureRun.Outcome o : run.outcomes()) {
-                outcome(o, json);
-            }
-            json.writeEndArray();
-            if (coverage != null) {
-                coverage(coverage, json);
-            }
-            json.writeEndObject();
-        }
-        out.write("\n");
+        Json.pretty(new TestRunJson(JsonRenderer.SCHEMA_VERSION, SummaryJson.of(run), JsonDiagnostic.all(run.diagnostics()),
+                run.outcomes().stream().map(OutcomeJson::of).toList(), coverage == null ? null : CoverageJson.of(coverage)), out);
     }
 
-    private static void outcome(FixtureRun.Outcome o, JsonGenerator json) throws IOException {
-        json.writeStartObject();
-        json.writeStringField("file", o.file());
-        json.writeStringField("scenario", o.scenarioId());
-        json.writeStringField("status", o.status().name().toLowerCase(Locale.ROOT));
-        json.writeNumberField("durationMs", o.nanos() / 1_000_000);
-        strings("fired", o.check().fired(), json);
-        strings("missing", o.check().missing(), json);
-        json.writeArrayFieldStart("unexpected");
-        for (Finding f : Differences.unwanted(o)) {
-            json.writeStartObject();
-            json.writeStringField("ruleId", f.ruleId());
-            json.writeBooleanField("expectedAbsent", o.check().firedButAbsent().contains(f.ruleId()));
-            json.writeStringField("message", f.message());
-            json.writeArrayFieldStart("evidence");
-            for (Evidence e : f.evidence()) {
-                json.writeStartObject();
-                json.writeStringField("kind", e.kind());
-                json.writeStringField("id", e.id());
-                json.writeStringField("file", e.span().file());
-                json.writeNumberField("line", e.span().line());
-                json.writeNumberField("column", e.span().column());
-                json.writeEndObject();
-            }
-            json.writeEndArray();
-            json.writeEndObject();
-        }
-        json.writeEndArray();
-        java.util.List<Diagnostic> all = new java.util.ArrayList<>(o.problems());
-        all.addAll(o.result().diagnostics());
-        diagnostics("diagnostics", all, json);
-        diagnostics("warnings", o.result().warnings(), json);
-        json.writeStringField("error", o.result().error());
-        json.writeEndObject();
+    record TestRunJson(String schemaVersion, SummaryJson summary, List<JsonDiagnostic> diagnostics, List<OutcomeJson> fixtures,
+            @JsonInclude(JsonInclude.Include.NON_NULL) CoverageJson coverage) {
     }
 
-    private static void coverage(Coverage coverage, JsonGenerator json) throws IOException {
-        json.writeObjectFieldStart("coverage");
-        json.writeNumberField("rules", coverage.rules().size());
-        json.writeNumberField("fullyCovered", coverage.fullyCovered());
-        json.writeNumberField("percent", Math.round(coverage.percent() * 10) / 10.0);
-        json.writeArrayFieldStart("byRule");
-        for (Coverage.Rule r : coverage.rules()) {
-            json.writeStartObject();
-            json.writeStringField("id", r.id());
-            json.writeBooleanField("fullyCovered", r.fullyCovered());
-            strings("firing", r.firing(), json);
-            strings("nearMisses", r.nearMisses(), json);
-            json.writeEndObject();
+    record SummaryJson(int fixtures, long pass, long fail, long error, long skip, long durationMs) {
+
+        static SummaryJson of(FixtureRun run) {
+            return new SummaryJson(run.outcomes().size(), run.count(FixtureRun.Status.PASS), run.count(FixtureRun.Status.FAIL),
+                    run.count(FixtureRun.Status.ERROR), run.count(FixtureRun.Status.SKIP), run.nanos() / 1_000_000);
         }
-        json.writeEndArray();
-        json.writeEndObject();
     }
 
-    private static void diagnostics(String field, Collection<Diagnostic> diagnostics, JsonGenerator json) throws IOException {
-        JsonDiagnostics.write(field, diagnostics, json);
+    record OutcomeJson(String file, String scenario, String status, long durationMs, List<String> fired, List<String> missing,
+            List<UnexpectedJson> unexpected, List<JsonDiagnostic> diagnostics, List<JsonDiagnostic> warnings, String error) {
+
+        static OutcomeJson of(FixtureRun.Outcome o) {
+            List<Diagnostic> all = new ArrayList<>(o.problems());
+            all.addAll(o.result().diagnostics());
+            return new OutcomeJson(o.file(), o.scenarioId(), o.status().name().toLowerCase(Locale.ROOT), o.nanos() / 1_000_000,
+                    List.copyOf(o.check().fired()), List.copyOf(o.check().missing()),
+                    Differences.unwanted(o).stream().map(f -> UnexpectedJson.of(o, f)).toList(),
+                    JsonDiagnostic.all(all), JsonDiagnostic.all(o.result().warnings()), o.result().error());
+        }
     }
 
-    private static void strings(String field, Collection<String> values, JsonGenerator json) throws IOException {
-        json.writeArrayFieldStart(field);
-        for (String v : values) {
-            json.writeString(v);
+    /** A finding the fixture did not expect; its evidence is where to look, not the report's full evidence. */
+    record UnexpectedJson(String ruleId, boolean expectedAbsent, String message, List<EvidenceJson> evidence) {
+
+        static UnexpectedJson of(FixtureRun.Outcome o, Finding f) {
+            return new UnexpectedJson(f.ruleId(), o.check().firedButAbsent().contains(f.ruleId()), f.message(),
+                    f.evidence().stream().map(e -> new EvidenceJson(e.kind(), e.id(), e.span().file(), e.span().line(), e.span().column()))
+                            .toList());
         }
-        json.writeEndArray();
+    }
+
+    record EvidenceJson(String kind, String id, String file, int line, int column) {
+    }
+
+    record CoverageJson(int rules, long fullyCovered, double percent, List<RuleCoverageJson> byRule) {
+
+        static CoverageJson of(Coverage coverage) {
+            return new CoverageJson(coverage.rules().size(), coverage.fullyCovered(), Math.round(coverage.percent() * 10) / 10.0,
+                    coverage.rules().stream().map(r -> new RuleCoverageJson(r.id(), r.fullyCovered(), List.copyOf(r.firing()),
+                            List.copyOf(r.nearMisses()))).toList());
+        }
+    }
+
+    record RuleCoverageJson(String id, boolean fullyCovered, List<String> firing, List<String> nearMisses) {
     }
 }

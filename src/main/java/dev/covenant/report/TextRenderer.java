@@ -76,7 +76,7 @@ public final class TextRenderer implements StreamingRenderer {
                 }
                 long exposure = result.exposureTotal("USD");
                 if (exposure > 0) {
-                    out.write("  exposure total: " + usd(exposure) + "\n");
+                    out.write("  exposure total: " + Money.usd(exposure) + "\n");
                 }
             }
         }
@@ -113,7 +113,7 @@ public final class TextRenderer implements StreamingRenderer {
                     + " (" + w.span().location() + ")\n");
         }
         if (f.exposure() != null) {
-            out.write(indent + "exposure: " + money(f.exposure().amount(), f.exposure().currency()) + " — " + f.exposure().basis() + "\n");
+            out.write(indent + "exposure: " + Money.format(f.exposure()) + " — " + f.exposure().basis() + "\n");
         }
     }
 
@@ -153,7 +153,7 @@ public final class TextRenderer implements StreamingRenderer {
             line.append(" (").append(bySeverity).append(')');
         }
         if (s.exposureUsd() > 0) {
-            line.append("; exposure ").append(usd(s.exposureUsd()));
+            line.append("; exposure ").append(Money.usd(s.exposureUsd()));
         }
         if (s.warnings() > 0) {
             line.append("; ").append(s.warnings()).append(" warning(s)");
@@ -169,13 +169,5 @@ public final class TextRenderer implements StreamingRenderer {
 
     private static String nameOf(ScenarioResult r) {
         return r.scenarioId() == null ? "" : r.scenarioId();
-    }
-
-    private static String usd(long amount) {
-        return money(amount, "USD");
-    }
-
-    private static String money(long amount, String currency) {
-        return String.format(Locale.ROOT, "%s %,d", currency, amount);
     }
 }

@@ -1,10 +1,11 @@
 package dev.covenant.server;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.covenant.Covenant;
 import dev.covenant.Version;
 import dev.covenant.finding.Report;
+import dev.covenant.report.Json;
+import dev.covenant.report.JsonDiagnostic;
 import dev.covenant.report.JsonRenderer;
 import dev.covenant.report.SarifRenderer;
 import dev.covenant.scenario.LoadResult;
@@ -22,7 +23,6 @@ import io.undertow.util.HttpString;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -59,7 +59,6 @@ public final class CovenantServer implements AutoCloseable {
         }
     }
 
-    private static final JsonFactory JSON = new JsonFactory();
     private static final long DRAIN_FACTOR = 16;
     private static final String SARIF_TYPE = "application/sarif+json";
 
@@ -76,7 +75,7 @@ public final class CovenantServer implements AutoCloseable {
                 .post("/v1/evaluations", new BlockingHandler(this::evaluate))
                 .get("/v1/rules", this::rules)
                 .post("/v1/rules:reload", new BlockingHandler(this::reload))
-                .get("/healthz", exchange -> json(exchange, 200, "{\"status\":\"ok\"}"))
+                .get("/healthz", exchange -> json(exchange, 200, new Health("ok", null)))
                 .get("/readyz", this::ready)
                 .get("/openapi.json", this::openApi)
                 .setFallbackHandler(exchange -> error(exchange, 404, "not-found", "no such endpoint: " + exchange.getRequestPath(), List.of()))
@@ -217,13 +216,13 @@ public final class CovenantServer implements AutoCloseable {
             error(exchange, 422, "rules-invalid", "the rules do not compile; the last good rule pack stays in use", result.diagnostics());
             return;
         }
-        json(exchange, 200, "{\"reloaded\":true,\"rules\":" + current.catalog().size() + "}");
+        json(exchange, 200, new Reloaded(true, current.catalog().size()));
     }
 
     private void ready(HttpServerExchange exchange) {
         Covenant current = covenant.get();
         if (current != null && current.ready()) {
-            json(exchange, 200, "{\"status\":\"ready\",\"version\":\"" + Version.current() + "\"}");
+            json(exchange, 200, new Health("ready", Version.current()));
         } else {
             exchange.getResponseHeaders().put(Headers.RETRY_AFTER, "1");
             error(exchange, 503, "not-ready", current == null ? "the rules are being compiled"
@@ -259,26 +258,27 @@ public final class CovenantServer implements AutoCloseable {
         error(exchange, 413, "body-too-large", "the body exceeds " + config.maxBodyBytes() + " bytes", List.of());
     }
 
-    /** The stable error shape. */
-    static void error(HttpServerExchange exchange, int status, String code, String message, List<Diagnostic> diagnostics) {
-        StringWriter out = new StringWriter();
-        try (JsonGenerator json = JSON.createGenerator(out)) {
-            json.writeStartObject();
-            json.writeObjectFieldStart("error");
-            json.writeNumberField("status", status);
-            json.writeStringField("code", code);
-            json.writeStringField("message", message);
-            dev.covenant.report.JsonDiagnostics.write("diagnostics", diagnostics, json);
-            json.writeEndObject();
-            json.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /** The stable error shape: {@code {"error": {"status", "code", "message", "diagnostics"}}}. */
+    record ErrorBody(Error error) {
+
+        record Error(int status, String code, String message, List<JsonDiagnostic> diagnostics) {
         }
-        send(exchange, status, "application/json", out.toString());
     }
 
-    private static void json(HttpServerExchange exchange, int status, String body) {
-        send(exchange, status, "application/json", body);
+    /** {@code /healthz} and {@code /readyz} when ready; only the latter names the version. */
+    record Health(String status, @JsonInclude(JsonInclude.Include.NON_NULL) String version) {
+    }
+
+    /** {@code POST /v1/rules:reload} when the new pack compiled. */
+    record Reloaded(boolean reloaded, int rules) {
+    }
+
+    static void error(HttpServerExchange exchange, int status, String code, String message, List<Diagnostic> diagnostics) {
+        json(exchange, status, new ErrorBody(new ErrorBody.Error(status, code, message, JsonDiagnostic.all(diagnostics))));
+    }
+
+    private static void json(HttpServerExchange exchange, int status, Object body) {
+        send(exchange, status, "application/json", Json.compact(body));
     }
 
     private static void send(HttpServerExchange exchange, int status, String type, String body) {

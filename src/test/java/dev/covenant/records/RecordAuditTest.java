@@ -148,6 +148,10 @@ class RecordAuditTest {
         assertThat(summary.at("/inputs/history_invalid_rows").asLong()).isEqualTo(2);
         assertThat(findingsByRecord(dir.resolve("out"))).containsKeys("r1", "r10");
         assertThat(Files.readAllLines(dir.resolve("out/diagnostics.jsonl"))).hasSize(10);
+        // The one diagnostic shape of every JSON output (docs/report-format.md), not a shape of its own.
+        JsonNode first = JSON.readTree(Files.readAllLines(dir.resolve("out/diagnostics.jsonl")).get(0));
+        assertThat(first.fieldNames()).toIterable().containsExactly("file", "line", "column", "message", "level");
+        assertThat(first.get("level").asText()).isEqualTo("error");
     }
 
     @Test

@@ -33,6 +33,15 @@ class SarifSchemaTest {
     }
 
     @Test
+    void sarif_for_every_synthetic_report_validates_against_the_official_schema() throws Exception {
+        // These hold what the fixtures may not: waivers (suppressions), baseline states, restsOn, rule diagnostics.
+        Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7).getSchema(Files.readString(SCHEMA));
+        for (var entry : RendererGoldenTest.synthetic().entrySet()) {
+            assertThat(schema.validate(render(entry.getValue()), InputFormat.JSON)).as("schema errors for %s", entry.getKey()).isEmpty();
+        }
+    }
+
+    @Test
     void results_point_at_primary_evidence_with_rule_metadata_and_stable_fingerprints() throws Exception {
         Report report = Batch.run(ShippedRules.get(), List.of(Path.of("fixtures/linkedin")), Batch.Options.defaults());
         JsonNode run = new ObjectMapper().readTree(render(report)).get("runs").get(0);

@@ -54,6 +54,8 @@ class CovenantServerTest {
     @Test
     void health_readiness_catalog_and_unknown_paths() throws Exception {
         assertThat(get("/healthz").statusCode()).isEqualTo(200);
+        assertThat(get("/healthz").body()).isEqualTo("{\"status\":\"ok\"}");
+        assertThat(body(get("/readyz")).get("version").asText()).isEqualTo(dev.covenant.Version.current());
         assertThat(body(get("/readyz")).get("status").asText()).isEqualTo("ready");
         assertThat(body(get("/v1/rules")).get("rules")).hasSize(16);
         HttpResponse<String> missing = get("/v2/nothing");
@@ -110,6 +112,7 @@ class CovenantServerTest {
         assertThat(error.get("diagnostics").get(0).get("line").asInt()).isEqualTo(8);
         assertThat(error.get("diagnostics").get(0).get("column").asInt()).isEqualTo(5);
         assertThat(error.get("diagnostics").get(0).get("message").asText()).contains("unknown key 'categorys'");
+        assertThat(error.get("diagnostics").get(0).get("level").asText()).as("the one diagnostic shape, as the report has it").isEqualTo("error");
     }
 
     @Test
@@ -160,6 +163,7 @@ class CovenantServerTest {
                 assertThat(request.get().statusCode()).isEqualTo(200);
             }
             assertThat(reloaded.statusCode()).isEqualTo(200);
+            assertThat(reloaded.body()).matches("\\{\"reloaded\":true,\"rules\":\\d+}");
 
             Files.writeString(rule, good.replace("!this.hasParentalConsent() )", "!this.hasParentalConsent( )"));
             HttpResponse<String> broken = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/v1/rules:reload"))
