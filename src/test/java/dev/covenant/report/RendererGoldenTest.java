@@ -17,6 +17,7 @@ import dev.covenant.finding.Severity;
 import dev.covenant.finding.Timeline;
 import dev.covenant.finding.Waiver;
 import dev.covenant.model.Fact;
+import dev.covenant.model.FactKind;
 import dev.covenant.source.Diagnostic;
 import dev.covenant.source.SourceSpan;
 import java.nio.file.Path;
@@ -86,14 +87,14 @@ class RendererGoldenTest {
 
     private static final RuleDescriptor CONTRACT = new RuleDescriptor("TEST-CONTRACT", "Use forbidden by a contract promise",
             Severity.CRITICAL, "contract", "A practice uses data a contract promise forbids for the tiers it covers.",
-            List.of(new Citation("Breach of contract", null)), SourceSpan.of("rules/contract/promises.drl", 10, 1), null, null);
+            List.of(new Citation("Breach of contract", null)), SourceSpan.of("rules/contract/promises.drl", 10, 1), null, null, null);
     private static final RuleDescriptor NOTICE = new RuleDescriptor("TEST-NOTICE", "Terms changed without the promised notice",
             Severity.MEDIUM, "contract", null,
             List.of(new Citation("User Agreement § 3 (notice of changes)", null), new Citation("GDPR Art. 13(3)", "EEA")),
-            SourceSpan.of("rules/contract/notice.drl", 4, 1), LocalDate.of(2018, 5, 25), LocalDate.of(2030, 1, 1));
+            SourceSpan.of("rules/contract/notice.drl", 4, 1), LocalDate.of(2018, 5, 25), LocalDate.of(2030, 1, 1), null);
     private static final RuleDescriptor UNFAIR = new RuleDescriptor("TEST-UNFAIR", "Unlawful business practice",
             Severity.HIGH, "statute", "Rests on another finding that is itself unlawful.",
-            List.of(new Citation("Cal. Bus. & Prof. Code § 17200", "US-CA")), SourceSpan.of("rules/us/ucl.drl", 7, 1), null, null);
+            List.of(new Citation("Cal. Bus. & Prof. Code § 17200", "US-CA")), SourceSpan.of("rules/us/ucl.drl", 7, 1), null, null, null);
     private static final List<RuleDescriptor> RULES = List.of(CONTRACT, NOTICE, UNFAIR);
 
     private static final Waiver ACCEPTED = new Waiver("TEST-NOTICE", "acme-*", "Notice was given by email; see ticket LEGAL-42",
@@ -165,10 +166,11 @@ class RendererGoldenTest {
 
     private static Evidence evidence(String role, String kind, String id, int line, String path, String detail) {
         SourceSpan span = new SourceSpan(FILE_A, line, 5, path);
-        return new Evidence(role, kind, id, span, new Described(kind, id, span, detail));
+        FactKind factKind = java.util.Arrays.stream(FactKind.values()).filter(k -> k.label().equals(kind)).findFirst().orElseThrow();
+        return new Evidence(role, factKind.key(), factKind.label(), id, span, new Described(factKind, id, span, detail));
     }
 
     /** A fact with nothing but what a report shows of it. */
-    private record Described(String kind, String id, SourceSpan span, String describe) implements Fact {
+    private record Described(FactKind factKind, String id, SourceSpan span, String describe) implements Fact {
     }
 }
