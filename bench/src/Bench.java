@@ -166,6 +166,7 @@ public final class Bench {
         StringBuilder drl = new StringBuilder("""
                 package bench.generated;
                 import dev.covenant.model.*;
+                import dev.covenant.classify.*;
                 import java.util.List;
                 import function dev.covenant.engine.FindingBuilder.finding;
                 """);

@@ -3,7 +3,7 @@ package dev.covenant.cli;
 import dev.covenant.engine.Evaluator;
 import dev.covenant.engine.Limits;
 import dev.covenant.engine.RuleBase;
-import dev.covenant.report.ExplainWriter;
+import dev.covenant.explain.ExplainWriter;
 import dev.covenant.scenario.LoadResult;
 import dev.covenant.scenario.ScenarioFiles;
 import dev.covenant.scenario.ScenarioLoader;

@@ -1,6 +1,6 @@
 package dev.covenant.cli;
 
-import dev.covenant.Version;
+import dev.covenant.source.Version;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;

@@ -3,7 +3,7 @@ package dev.covenant.cli;
 import dev.covenant.engine.Evaluator;
 import dev.covenant.engine.Limits;
 import dev.covenant.engine.RuleBase;
-import dev.covenant.report.RuleCatalogWriter;
+import dev.covenant.catalog.RuleCatalogWriter;
 import dev.covenant.source.Diagnostic;
 import dev.covenant.verify.FixtureRun;
 import java.io.IOException;

@@ -6,7 +6,7 @@ import dev.covenant.engine.RuleBase;
 import dev.covenant.finding.Severity;
 import dev.covenant.finding.Verdict;
 import dev.covenant.report.Formats;
-import dev.covenant.report.TestRenderer;
+import dev.covenant.verify.report.TestRenderer;
 import dev.covenant.verify.Coverage;
 import dev.covenant.verify.FixtureRun;
 import java.io.IOException;
@@ -63,8 +63,8 @@ public final class TestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        TestRenderer renderer = Formats.testRenderer(format).orElseThrow(() -> usage("unknown --format '" + format
-                + "'; expected one of: " + String.join(", ", Formats.testNames())));
+        TestRenderer renderer = dev.covenant.verify.report.TestFormats.renderer(format).orElseThrow(() -> usage("unknown --format '" + format
+                + "'; expected one of: " + String.join(", ", dev.covenant.verify.report.TestFormats.names())));
         Pattern select = compile(run);
         if (coverageMin != null && (coverageMin < 0 || coverageMin > 100)) {
             throw usage("--coverage-min must be between 0 and 100");

@@ -7,7 +7,7 @@ import dev.covenant.finding.Finding;
 import dev.covenant.finding.Review;
 import dev.covenant.finding.RuleDescriptor;
 import dev.covenant.model.Cohort;
-import dev.covenant.model.Derived;
+import dev.covenant.classify.Derived;
 import dev.covenant.model.Fact;
 import java.util.ArrayList;
 import java.util.Collection;

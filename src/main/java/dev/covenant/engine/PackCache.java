@@ -1,6 +1,6 @@
 package dev.covenant.engine;
 
-import dev.covenant.Version;
+import dev.covenant.source.Version;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;

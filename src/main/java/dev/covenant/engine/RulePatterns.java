@@ -84,7 +84,7 @@ public final class RulePatterns {
     }
 
     private static String derivedHint(Class<?> type) {
-        return dev.covenant.model.Derived.class.isAssignableFrom(type)
+        return dev.covenant.classify.Derived.class.isAssignableFrom(type)
                 ? " (a derived fact: no classification rule derived one)" : " (the scenario has none)";
     }
 

@@ -51,10 +51,7 @@ public record Cohort(String id, String tier, String region, long count, Period j
         if (value instanceof Cohort cohort) {
             return cohort;
         }
-        if (value instanceof Reach reach) {
-            return reach.cohort();
-        }
-        return value instanceof ReachesCalifornia california ? california.cohort() : null;
+        return value instanceof ReachesCohort reach ? reach.cohort() : null;
     }
 
     // The converses below let a rule put a constraint in the pattern it filters, starting from `this`:

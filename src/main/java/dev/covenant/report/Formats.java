@@ -6,11 +6,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
-/** The one registry of output formats, by the name users pass to {@code --format}, for reports and for test results. */
+/** The one registry of report formats, by the name users pass to {@code check --format} (test results: {@code verify.report.TestFormats}). */
 public final class Formats {
 
     private static final Map<String, Supplier<Renderer>> RENDERERS = new LinkedHashMap<>();
-    private static final Map<String, Supplier<TestRenderer>> TEST_RENDERERS = new LinkedHashMap<>();
 
     static {
         RENDERERS.put(TextRenderer.NAME, TextRenderer::new);
@@ -19,9 +18,6 @@ public final class Formats {
         RENDERERS.put(MarkdownRenderer.NAME, MarkdownRenderer::new);
         RENDERERS.put(HtmlRenderer.NAME, HtmlRenderer::new);
         RENDERERS.put(CheckJunitRenderer.NAME, CheckJunitRenderer::new);
-        TEST_RENDERERS.put(TestTextRenderer.NAME, TestTextRenderer::new);
-        TEST_RENDERERS.put(TestJsonRenderer.NAME, TestJsonRenderer::new);
-        TEST_RENDERERS.put(JunitXmlRenderer.NAME, JunitXmlRenderer::new);
     }
 
     private Formats() {
@@ -35,12 +31,4 @@ public final class Formats {
         return RENDERERS.keySet();
     }
 
-    /** Renderers for {@code covenant test}. */
-    public static Optional<TestRenderer> testRenderer(String name) {
-        return Optional.ofNullable(TEST_RENDERERS.get(name)).map(Supplier::get);
-    }
-
-    public static Set<String> testNames() {
-        return TEST_RENDERERS.keySet();
-    }
 }

@@ -2,7 +2,7 @@ package dev.covenant.report;
 
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
-import dev.covenant.Version;
+import dev.covenant.source.Version;
 import dev.covenant.finding.Evidence;
 import dev.covenant.finding.Finding;
 import dev.covenant.finding.Report;

@@ -4,11 +4,11 @@ import java.io.IOException;
 import java.io.Writer;
 
 /** A writer for terminal text that passes everything through {@link Inert#block}. */
-final class InertWriter extends Writer {
+public final class InertWriter extends Writer {
 
     private final Writer out;
 
-    InertWriter(Writer out) {
+    public InertWriter(Writer out) {
         this.out = out;
     }
 

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.covenant.Version;
+import dev.covenant.source.Version;
 import dev.covenant.finding.Finding;
 import dev.covenant.finding.Fingerprint;
 import dev.covenant.finding.Report;

@@ -12,19 +12,19 @@ import javax.xml.stream.XMLStreamWriter;
  * suite of test cases, each passed, failed, errored or skipped, with its text as the body. Written with
  * the JDK's StAX writer, which escapes all text.
  */
-final class JunitXml {
+public final class JunitXml {
 
     /** What happened to one test case. */
-    enum Outcome { PASSED, FAILED, ERROR, SKIPPED }
+    public enum Outcome { PASSED, FAILED, ERROR, SKIPPED }
 
     /** One test case; {@code seconds} may be null when no duration applies. */
-    record Case(String classname, String name, String file, Double seconds, Outcome outcome, String message, String body) {
+    public record Case(String classname, String name, String file, Double seconds, Outcome outcome, String message, String body) {
     }
 
     private JunitXml() {
     }
 
-    static void write(String suite, List<Case> cases, Double seconds, Writer out) throws IOException {
+    public static void write(String suite, List<Case> cases, Double seconds, Writer out) throws IOException {
         try {
             XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
             xml.writeStartDocument("UTF-8", "1.0");

@@ -1,6 +1,6 @@
 package dev.covenant.report;
 
-import dev.covenant.Version;
+import dev.covenant.source.Version;
 import dev.covenant.finding.Citation;
 import dev.covenant.finding.Evidence;
 import dev.covenant.finding.Finding;

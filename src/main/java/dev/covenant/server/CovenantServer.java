@@ -2,7 +2,7 @@ package dev.covenant.server;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.covenant.Covenant;
-import dev.covenant.Version;
+import dev.covenant.source.Version;
 import dev.covenant.finding.Report;
 import dev.covenant.report.Json;
 import dev.covenant.report.JsonDiagnostic;
@@ -201,7 +201,7 @@ public final class CovenantServer implements AutoCloseable {
             return;
         }
         StringWriter out = new StringWriter();
-        dev.covenant.report.RuleCatalogWriter.json(current.catalog(), null, out);
+        dev.covenant.catalog.RuleCatalogWriter.json(current.catalog(), null, out);
         send(exchange, 200, "application/json", out.toString());
     }
 

@@ -2,6 +2,7 @@ package dev.covenant.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.covenant.classify.TextChange;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 

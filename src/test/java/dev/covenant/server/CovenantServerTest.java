@@ -55,7 +55,7 @@ class CovenantServerTest {
     void health_readiness_catalog_and_unknown_paths() throws Exception {
         assertThat(get("/healthz").statusCode()).isEqualTo(200);
         assertThat(get("/healthz").body()).isEqualTo("{\"status\":\"ok\"}");
-        assertThat(body(get("/readyz")).get("version").asText()).isEqualTo(dev.covenant.Version.current());
+        assertThat(body(get("/readyz")).get("version").asText()).isEqualTo(dev.covenant.source.Version.current());
         assertThat(body(get("/readyz")).get("status").asText()).isEqualTo("ready");
         assertThat(body(get("/v1/rules")).get("rules")).hasSize(16);
         HttpResponse<String> missing = get("/v2/nothing");

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.covenant.ShippedRules;
 import dev.covenant.engine.Evaluator;
 import dev.covenant.engine.Limits;
-import dev.covenant.report.RuleCatalogWriter;
+import dev.covenant.catalog.RuleCatalogWriter;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Files;

@@ -1,5 +1,7 @@
-package dev.covenant.report;
+package dev.covenant.catalog;
 
+import dev.covenant.report.Json;
+import dev.covenant.report.JsonRenderer;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.covenant.engine.RuleCatalog;
 import dev.covenant.finding.Citation;

@@ -1,5 +1,6 @@
-package dev.covenant.report;
+package dev.covenant.verify.report;
 
+import dev.covenant.report.InertWriter;
 import dev.covenant.verify.Coverage;
 import dev.covenant.verify.FixtureRun;
 import java.io.IOException;

@@ -1,5 +1,7 @@
-package dev.covenant.model;
+package dev.covenant.classify;
 
+import dev.covenant.model.Practice;
+import dev.covenant.model.Recipient;
 import java.util.List;
 
 /** Derived: a practice gives data to a recipient outside the platform (anyone but {@code self}). */

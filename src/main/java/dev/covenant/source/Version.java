@@ -1,6 +1,6 @@
-package dev.covenant;
+package dev.covenant.source;
 
-/** The running Covenant version, from the jar manifest (or "dev" when run from classes). */
+/** The running Covenant version, from the jar manifest (or "dev" when run from classes), stamped on reports and service answers. */
 public final class Version {
 
     private Version() {

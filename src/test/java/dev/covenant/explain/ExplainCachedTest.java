@@ -1,4 +1,4 @@
-package dev.covenant.report;
+package dev.covenant.explain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

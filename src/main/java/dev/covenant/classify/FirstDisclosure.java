@@ -1,5 +1,7 @@
-package dev.covenant.model;
+package dev.covenant.classify;
 
+import dev.covenant.model.Disclosure;
+import dev.covenant.model.Practice;
 import java.util.List;
 
 /** Derived: the earliest published disclosure of a practice's use for one of its data categories. */

@@ -1,4 +1,4 @@
-package dev.covenant.model;
+package dev.covenant.classify;
 
 import java.util.List;
 

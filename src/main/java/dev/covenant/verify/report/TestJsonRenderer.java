@@ -1,5 +1,8 @@
-package dev.covenant.report;
+package dev.covenant.verify.report;
 
+import dev.covenant.report.Json;
+import dev.covenant.report.JsonDiagnostic;
+import dev.covenant.report.JsonRenderer;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.covenant.finding.Finding;
 import dev.covenant.source.Diagnostic;

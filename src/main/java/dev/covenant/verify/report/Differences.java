@@ -1,4 +1,4 @@
-package dev.covenant.report;
+package dev.covenant.verify.report;
 
 import dev.covenant.finding.Finding;
 import dev.covenant.verify.FixtureRun;

@@ -1,5 +1,7 @@
-package dev.covenant.model;
+package dev.covenant.classify;
 
+import dev.covenant.model.Fact;
+import dev.covenant.model.Practice;
 import java.time.LocalDate;
 import java.util.List;
 

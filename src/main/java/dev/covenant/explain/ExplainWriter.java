@@ -1,12 +1,13 @@
-package dev.covenant.report;
+package dev.covenant.explain;
 
+import dev.covenant.report.InertWriter;
 import dev.covenant.engine.RuleCatalog;
 import dev.covenant.engine.RuleInfo;
 import dev.covenant.engine.RulePatterns;
 import dev.covenant.engine.Trace;
 import dev.covenant.finding.Finding;
 import dev.covenant.finding.ScenarioResult;
-import dev.covenant.model.Derived;
+import dev.covenant.classify.Derived;
 import dev.covenant.model.Fact;
 import java.io.IOException;
 import java.io.Writer;

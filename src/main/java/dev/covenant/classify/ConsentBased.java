@@ -1,5 +1,8 @@
-package dev.covenant.model;
+package dev.covenant.classify;
 
+import dev.covenant.model.Method;
+import dev.covenant.model.Practice;
+import dev.covenant.model.Setting;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,5 +1,9 @@
-package dev.covenant.model;
+package dev.covenant.classify;
 
+import dev.covenant.model.Capture;
+import dev.covenant.model.DocumentVersion;
+import dev.covenant.model.Fact;
+import dev.covenant.model.Notice;
 import java.util.List;
 
 /**
