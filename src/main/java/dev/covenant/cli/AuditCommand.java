@@ -79,13 +79,8 @@ public final class AuditCommand implements Callable<Integer> {
             description = "Refuse a settings history longer than this (it is held in memory: 8 bytes a change, ~100 a member). Default: ${DEFAULT-VALUE}")
     long maxHistoryRows;
 
-    @Option(names = "--max-firings", paramLabel = "N",
-            description = "Rule firings allowed per chunk of 1,000 records before the audit stops as an error. Default: ${DEFAULT-VALUE}")
-    int maxFirings;
-
-    @Option(names = "--time-budget", paramLabel = "SECONDS",
-            description = "Seconds allowed per chunk of 1,000 records before the audit stops as an error. Default: ${DEFAULT-VALUE}")
-    double timeBudget;
+    @CommandLine.Mixin
+    LimitOptions limitOptions;
 
     @Option(names = {"-q", "--quiet"}, description = "No progress lines on standard error.")
     boolean quiet;
@@ -95,14 +90,10 @@ public final class AuditCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Severity threshold = Severity.parse(failOn).orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(),
                 "unknown --fail-on '" + failOn + "'; expected one of: " + Severity.choices()));
-        if ((threads != null && threads < 1) || maxHistoryRows < 1 || maxFirings < 1 || timeBudget <= 0) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--threads, --max-history-rows, --max-firings and --time-budget must be positive");
+        if ((threads != null && threads < 1) || maxHistoryRows < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--threads and --max-history-rows must be positive");
         }
-        if (timeBudget < CheckCommand.MIN_BUDGET_SECONDS || timeBudget > CheckCommand.MAX_BUDGET_SECONDS) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--time-budget " + timeBudget + " is out of range: from "
-                    + CheckCommand.MIN_BUDGET_SECONDS + " to " + CheckCommand.MAX_BUDGET_SECONDS + " seconds per chunk");
-        }
+        Limits limits = limitOptions.limits(spec.commandLine());
 
         LoadResult loaded = ScenarioLoader.load(scenario, ScenarioFiles.display(scenario));
         RuleBase recordRules = ruleOptions.loadRecords();
@@ -136,7 +127,7 @@ public final class AuditCommand implements Callable<Integer> {
                 return Verdict.EXIT_INVALID;
             }
             RecordEngine engine = new RecordEngine(recordRules, RecordEngine.contextOf(context),
-                    new Limits(maxFirings, java.time.Duration.ofMillis(Math.round(timeBudget * 1000))));
+                    limits);
             Audit.Options options = new Audit.Options(threads == null ? Runtime.getRuntime().availableProcessors() : threads,
                     1_000, maxHistoryRows);
             Progress progress = new Progress(err, quiet, started);

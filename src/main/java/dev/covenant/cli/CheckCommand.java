@@ -1,7 +1,6 @@
 package dev.covenant.cli;
 
 import dev.covenant.engine.Batch;
-import dev.covenant.engine.Limits;
 import dev.covenant.engine.RuleBase;
 import dev.covenant.finding.Report;
 import dev.covenant.finding.Severity;
@@ -9,7 +8,6 @@ import dev.covenant.report.Formats;
 import dev.covenant.report.Renderer;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -67,14 +65,8 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Scenarios evaluated in parallel. Default: the number of cores.")
     Integer threads;
 
-    @Option(names = "--max-firings", paramLabel = "N",
-            description = "Rule firings allowed per scenario before it is stopped as an error. Default: ${DEFAULT-VALUE}")
-    int maxFirings;
-
-    @Option(names = "--time-budget", paramLabel = "SECONDS",
-            description = "Seconds allowed per scenario before it is stopped as an error. Default: ${DEFAULT-VALUE}")
-    double timeBudget;
-
+    @CommandLine.Mixin
+    LimitOptions limitOptions;
 
     @Option(names = "--watch", description = "Run again whenever a rule or scenario file changes (Ctrl-C to stop).")
     boolean watch;
@@ -90,26 +82,17 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--write-baseline", paramLabel = "FILE", description = "Also write this run's JSON report to FILE, as a baseline for later runs.")
     Path writeBaseline;
 
-    /** A millisecond (the watchdog's resolution) to a day: beyond either end the arithmetic on it stops being exact. */
-    static final double MIN_BUDGET_SECONDS = 0.001;
-    static final double MAX_BUDGET_SECONDS = 86_400;
-
     @Override
     public Integer call() throws IOException {
         List<Target> targets = targets();
         Severity threshold = Severity.parse(failOn).orElseThrow(() -> usage("unknown --fail-on '" + failOn
                 + "'; expected one of: " + Severity.choices()));
         LocalDate date = parseAsOf();
-        if (maxFirings < 1 || timeBudget <= 0 || (threads != null && threads < 1)) {
-            throw usage("--max-firings, --time-budget and --threads must be positive");
-        }
-        if (timeBudget < MIN_BUDGET_SECONDS || timeBudget > MAX_BUDGET_SECONDS) {
-            throw usage("--time-budget " + timeBudget + " is out of range: from " + MIN_BUDGET_SECONDS + " to " + MAX_BUDGET_SECONDS
-                    + " seconds per scenario");
+        if (threads != null && threads < 1) {
+            throw usage("--threads must be positive");
         }
         Batch.Options options = new Batch.Options(date,
-                threads == null ? Runtime.getRuntime().availableProcessors() : threads,
-                new Limits(maxFirings, Duration.ofMillis(Math.round(timeBudget * 1000))));
+                threads == null ? Runtime.getRuntime().availableProcessors() : threads, limitOptions.limits(spec.commandLine()));
         List<Path> roots = paths == null || paths.isEmpty() ? List.of(Path.of("fixtures")) : paths;
 
         if (watch) {

@@ -51,10 +51,7 @@ public final class ServeCommand implements Callable<Integer> {
         if (port < 0 || port > 65535 || maxBody < 1 || maxScenarios < 1 || requestBudget <= 0 || (maxConcurrent != null && maxConcurrent < 1)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--port, --max-body, --max-scenarios, --request-budget and --max-concurrent must be positive");
         }
-        if (requestBudget < CheckCommand.MIN_BUDGET_SECONDS || requestBudget > CheckCommand.MAX_BUDGET_SECONDS) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--request-budget " + requestBudget + " is out of range: from "
-                    + CheckCommand.MIN_BUDGET_SECONDS + " to " + CheckCommand.MAX_BUDGET_SECONDS + " seconds");
-        }
+        LimitOptions.checkBudget(spec.commandLine(), "--request-budget", requestBudget);
         CovenantServer.Config defaults = CovenantServer.Config.defaults();
         CovenantServer.Config config = new CovenantServer.Config(host, port, maxBody, maxScenarios,
                 Duration.ofMillis(Math.round(requestBudget * 1000)), maxConcurrent == null ? defaults.maxConcurrent() : maxConcurrent,

@@ -15,8 +15,8 @@ class DefaultsTest {
     @Test
     void options_left_out_take_the_constants_of_the_engine_the_server_and_the_audit() {
         CheckCommand check = parsed("check");
-        assertThat(check.maxFirings).isEqualTo(Limits.DEFAULT.maxFirings());
-        assertThat(Math.round(check.timeBudget * 1000)).isEqualTo(Limits.DEFAULT.timeBudget().toMillis());
+        assertThat(check.limitOptions.maxFirings).isEqualTo(Limits.DEFAULT.maxFirings());
+        assertThat(Math.round(check.limitOptions.timeBudget * 1000)).isEqualTo(Limits.DEFAULT.timeBudget().toMillis());
 
         CovenantServer.Config server = CovenantServer.Config.defaults();
         ServeCommand serve = parsed("serve");
@@ -28,13 +28,13 @@ class DefaultsTest {
 
         AuditCommand audit = parsed("audit", "--scenario", "s.yaml", "--records", "r.csv", "--out", "o");
         assertThat(audit.maxHistoryRows).isEqualTo(SettingsHistory.DEFAULT_MAX_ROWS);
-        assertThat(audit.maxFirings).isEqualTo(Limits.DEFAULT.maxFirings());
-        assertThat(Math.round(audit.timeBudget * 1000)).isEqualTo(Limits.DEFAULT.timeBudget().toMillis());
+        assertThat(audit.limitOptions.maxFirings).isEqualTo(Limits.DEFAULT.maxFirings());
+        assertThat(Math.round(audit.limitOptions.timeBudget * 1000)).isEqualTo(Limits.DEFAULT.timeBudget().toMillis());
     }
 
     @Test
     void given_options_still_win_and_help_shows_the_defaults() {
-        assertThat(((CheckCommand) parsed("check", "--max-firings", "7")).maxFirings).isEqualTo(7);
+        assertThat(((CheckCommand) parsed("check", "--max-firings", "7")).limitOptions.maxFirings).isEqualTo(7);
         assertThat(run("check", "--help").out()).contains("Default: " + Limits.DEFAULT.maxFirings(),
                 "Default: " + Limits.DEFAULT.timeBudget().toSeconds());
         assertThat(run("serve", "--help").out()).contains("Default: " + CovenantServer.Config.defaults().port());
