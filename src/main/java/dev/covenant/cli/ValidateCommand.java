@@ -72,7 +72,7 @@ public final class ValidateCommand implements Callable<Integer> {
                 }
                 warnings.addAll(loaded.warnings());
                 if (loaded.isValid() && ruleBase.isUsable()) {
-                    problems.addAll(FixtureRun.unknownRuleIds(loaded.scenario().expect(), ruleBase.catalog()));
+                    problems.addAll(FixtureRun.unknownRuleIds(loaded.expect(), ruleBase.catalog()));
                     warnings.addAll(dev.covenant.engine.RegionCoverage.warnings(loaded.scenario(), ruleBase.catalog()));
                 }
             }

@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * One scenario file, as typed facts ({@code span}: where its id, the {@code scenario} key, is written).
- * Lists are never null; {@code expect} may be. {@code warnings} are the loader's warnings about the file
+ * Lists are never null. (What a fixture expects is not a fact: {@code LoadResult.expect()}.) {@code warnings} are the loader's warnings about the file
  * (it is still evaluated); they are not facts.
  */
 public record Scenario(
@@ -27,16 +27,15 @@ public record Scenario(
         List<Setting> settings,
         List<Practice> practices,
         List<Model> models,
-        Expectation expect,
         List<Diagnostic> warnings) {
 
     /** A scenario the loader had nothing to warn about. */
     public Scenario(String id, String title, LocalDate asOf, String file, SourceSpan span, Platform platform,
             List<Cohort> cohorts, List<Promise> promises, List<Document> documents, List<DocumentVersion> versions,
             List<Disclosure> disclosures, List<Capture> captures, List<Setting> settings, List<Practice> practices,
-            List<Model> models, Expectation expect) {
+            List<Model> models) {
         this(id, title, asOf, file, span, platform, cohorts, promises, documents, versions, disclosures, captures,
-                settings, practices, models, expect, List.of());
+                settings, practices, models, List.of());
     }
 
     public Scenario {
@@ -55,7 +54,7 @@ public record Scenario(
     /** The same facts judged on another date (the CLI's {@code --as-of}). */
     public Scenario withAsOf(LocalDate date) {
         return new Scenario(id, title, date, file, span, platform, cohorts, promises, documents, versions,
-                disclosures, captures, settings, practices, models, expect, warnings);
+                disclosures, captures, settings, practices, models, warnings);
     }
 
     /**

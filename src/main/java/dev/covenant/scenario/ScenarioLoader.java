@@ -6,7 +6,6 @@ import dev.covenant.model.Cohort;
 import dev.covenant.model.Disclosure;
 import dev.covenant.model.Document;
 import dev.covenant.model.DocumentVersion;
-import dev.covenant.model.Expectation;
 import dev.covenant.model.LegalBasis;
 import dev.covenant.model.MarketPlacement;
 import dev.covenant.model.Method;
@@ -104,11 +103,12 @@ public final class ScenarioLoader {
         if (tree.root() == null) {
             return LoadResult.invalid(displayPath, diagnostics);
         }
-        Optional<Scenario> scenario = new Binder(displayPath, diagnostics).bind(tree.root());
+        Binder binder = new Binder(displayPath, diagnostics);
+        Optional<Scenario> scenario = binder.bind(tree.root());
         if (hasErrors(diagnostics) || scenario.isEmpty()) {
             return LoadResult.invalid(displayPath, diagnostics);
         }
-        return LoadResult.valid(displayPath, scenario.get());
+        return LoadResult.valid(displayPath, scenario.get(), binder.expect);
     }
 
     /** A "did you mean" hint for a misspelt id, or an empty string. */
@@ -141,9 +141,10 @@ public final class ScenarioLoader {
             if (i == 0) {
                 diagnostics.addAll(tree.diagnostics());
             }
-            Optional<Scenario> scenario = new Binder(display, diagnostics).bind(scenarios.get(i));
+            Binder binder = new Binder(display, diagnostics);
+            Optional<Scenario> scenario = binder.bind(scenarios.get(i));
             results.add(hasErrors(diagnostics) || scenario.isEmpty()
-                    ? LoadResult.invalid(display, relabel(diagnostics, display)) : LoadResult.valid(display, scenario.get()));
+                    ? LoadResult.invalid(display, relabel(diagnostics, display)) : LoadResult.valid(display, scenario.get(), binder.expect));
         }
         return results;
     }
@@ -176,6 +177,9 @@ public final class ScenarioLoader {
             this.diagnostics = diagnostics;
         }
 
+        /** The file's {@code expect:} block, once bound (null when it has none). */
+        private Expectation expect;
+
         Optional<Scenario> bind(Node root) {
             Optional<Fields> opened = Fields.open(root, "", TOP, diagnostics);
             if (opened.isEmpty()) {
@@ -203,7 +207,7 @@ public final class ScenarioLoader {
             Set<String> practiceIds = writtenIds(practiceFields);
             List<Practice> practices = unique(practiceFields, "id", "practice", f -> practice(f, settingIds));
             List<Model> models = unique(top.objects("models", MODEL), "id", "model", f -> model(f, practiceIds));
-            Expectation expect = top.object("expect", EXPECT).map(this::expectation).orElse(null);
+            expect = top.object("expect", EXPECT).map(this::expectation).orElse(null);
 
             diagnostics.addAll(RegionHints.confusions(regions));
             if (id.isEmpty() || asOf.isEmpty() || platform.isEmpty()) {
@@ -211,7 +215,7 @@ public final class ScenarioLoader {
             }
             return Optional.of(new Scenario(id.get(), title.orElse(id.get()), asOf.get(), file, top.spanOf("scenario"),
                     platform.get(), cohorts, promises, documents, versions, disclosures, captures, settings,
-                    practices, models, expect, diagnostics.stream().filter(Diagnostic::isWarning).toList()));
+                    practices, models, diagnostics.stream().filter(Diagnostic::isWarning).toList()));
         }
 
         private Optional<Platform> platform(Fields f) {

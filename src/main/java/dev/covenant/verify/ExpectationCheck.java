@@ -2,7 +2,7 @@ package dev.covenant.verify;
 
 import dev.covenant.finding.Finding;
 import dev.covenant.finding.ScenarioResult;
-import dev.covenant.model.Expectation;
+import dev.covenant.scenario.Expectation;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;

@@ -5,7 +5,7 @@ import dev.covenant.engine.RuleCatalog;
 import dev.covenant.finding.ScenarioResult;
 import dev.covenant.finding.Severity;
 import dev.covenant.finding.Verdict;
-import dev.covenant.model.Expectation;
+import dev.covenant.scenario.Expectation;
 import dev.covenant.model.Scenario;
 import dev.covenant.scenario.LoadResult;
 import dev.covenant.scenario.ScenarioFiles;
@@ -85,18 +85,18 @@ public record FixtureRun(List<Outcome> outcomes, List<Diagnostic> diagnostics, l
                     loaded.diagnostics(), System.nanoTime() - start), null);
         }
         Scenario scenario = loaded.scenario();
-        List<Diagnostic> unknown = unknownRuleIds(scenario.expect(), catalog);
+        List<Diagnostic> unknown = unknownRuleIds(loaded.expect(), catalog);
         ScenarioResult result = evaluator.evaluate(scenario);
-        ExpectationCheck check = ExpectationCheck.of(result, scenario.expect());
+        ExpectationCheck check = ExpectationCheck.of(result, loaded.expect());
         Status status;
         if (!unknown.isEmpty() || result.status() != ScenarioResult.Status.EVALUATED) {
             status = Status.ERROR;
-        } else if (scenario.expect() == null) {
+        } else if (loaded.expect() == null) {
             status = Status.SKIP;
         } else {
             status = check.passed() ? Status.PASS : Status.FAIL;
         }
-        return new Ran(new Outcome(file.display(), id, scenario.expect(), result, check, status, unknown, System.nanoTime() - start),
+        return new Ran(new Outcome(file.display(), id, loaded.expect(), result, check, status, unknown, System.nanoTime() - start),
                 scenario);
     }
 

@@ -65,7 +65,7 @@ class RegionWarningsTest {
         LoadResult loaded = ScenarioLoader.load(withCaliforniaAs("CA"), "ca.yaml");
         Scenario s = loaded.scenario();
         Scenario silent = new Scenario(s.id(), s.title(), s.asOf(), s.file(), s.span(), s.platform(), s.cohorts(), s.promises(),
-                s.documents(), s.versions(), s.disclosures(), s.captures(), s.settings(), s.practices(), s.models(), s.expect());
+                s.documents(), s.versions(), s.disclosures(), s.captures(), s.settings(), s.practices(), s.models());
         Evaluator evaluator = new Evaluator(ShippedRules.get(), Limits.DEFAULT);
 
         assertThat(loaded.warnings()).isNotEmpty();

@@ -43,7 +43,7 @@ class ScenarioLoaderTest {
         assertThat(practice.legalBasis()).isEqualTo(new LegalBasis(LegalBasis.Kind.SETTING, "data-for-genai-improvement"));
         assertThat(practice.recipients()).singleElement().satisfies(r -> assertThat(r.relationship()).isEqualTo(Relationship.AFFILIATE));
         assertThat(practice.period().isOpen()).isTrue();
-        assertThat(s.expect().findings()).contains("SCA-DISCLOSURE");
+        assertThat(result.expect().findings()).contains("SCA-DISCLOSURE");
     }
 
     @Test

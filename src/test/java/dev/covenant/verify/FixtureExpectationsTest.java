@@ -27,9 +27,9 @@ class FixtureExpectationsTest {
         return listing.files().stream().map(file -> DynamicTest.dynamicTest(file.display(), () -> {
             LoadResult loaded = ScenarioLoader.load(file.path(), file.display());
             assertThat(loaded.diagnostics()).as("fixtures/ holds only valid scenarios").isEmpty();
-            assertThat(loaded.scenario().expect()).as("%s has no expect: block", file.display()).isNotNull();
+            assertThat(loaded.expect()).as("%s has no expect: block", file.display()).isNotNull();
             ScenarioResult result = evaluator.evaluate(loaded.scenario());
-            ExpectationCheck check = ExpectationCheck.of(result, loaded.scenario().expect());
+            ExpectationCheck check = ExpectationCheck.of(result, loaded.expect());
             assertThat(check.differences()).as("differences from expect:").isEmpty();
         }));
     }
@@ -41,9 +41,9 @@ class FixtureExpectationsTest {
         java.util.Set<String> nearMissed = new java.util.TreeSet<>();
         for (ScenarioFiles.Found file : ScenarioFiles.find(List.of(ShippedRules.FIXTURES)).files()) {
             LoadResult loaded = ScenarioLoader.load(file.path(), file.display());
-            ExpectationCheck check = ExpectationCheck.of(evaluator.evaluate(loaded.scenario()), loaded.scenario().expect());
+            ExpectationCheck check = ExpectationCheck.of(evaluator.evaluate(loaded.scenario()), loaded.expect());
             fired.addAll(check.fired());
-            loaded.scenario().expect().absent().stream().filter(id -> !check.fired().contains(id)).forEach(nearMissed::add);
+            loaded.expect().absent().stream().filter(id -> !check.fired().contains(id)).forEach(nearMissed::add);
         }
         List<String> ids = ShippedRules.get().catalog().obligations().stream().map(r -> r.id()).toList();
         assertThat(fired).as("rules with a firing fixture").containsAll(ids);

@@ -1,4 +1,4 @@
-package dev.covenant.model;
+package dev.covenant.scenario;
 
 import dev.covenant.source.SourceSpan;
 import java.util.List;
