@@ -46,9 +46,12 @@ public final class Region {
     private Region() {
     }
 
-    /** The ISO 3166-1 alpha-2 country codes the loader accepts (the JDK's list), sorted. */
+    private static final java.util.SortedSet<String> SORTED_COUNTRIES =
+            java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(COUNTRIES));
+
+    /** The ISO 3166-1 alpha-2 country codes the loader accepts (the JDK's list), sorted; built once (the loader asks per region). */
     public static java.util.SortedSet<String> countries() {
-        return new java.util.TreeSet<>(COUNTRIES);
+        return SORTED_COUNTRIES;
     }
 
     /** The group codes: {@code EU}, {@code EEA}, {@code UK}. */

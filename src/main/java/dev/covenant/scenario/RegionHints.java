@@ -82,9 +82,20 @@ final class RegionHints {
         if (Region.US_STATES.containsKey(code)) {
             return code;
         }
-        String country = Region.name(code);
-        return Region.US_STATES.entrySet().stream().filter(e -> e.getValue().equals(country)).map(Map.Entry::getKey)
-                .findFirst().orElse(null);
+        return STATE_NAMED_LIKE.get(code);
+    }
+
+    /** Countries that share a US state's name (GE Georgia → US-GA), worked out once rather than per region written. */
+    private static final Map<String, String> STATE_NAMED_LIKE = stateNamedLike();
+
+    private static Map<String, String> stateNamedLike() {
+        Map<String, String> byCountry = new java.util.HashMap<>();
+        for (String country : Region.countries()) {
+            String name = Region.name(country);
+            Region.US_STATES.entrySet().stream().filter(e -> e.getValue().equals(name)).map(Map.Entry::getKey).findFirst()
+                    .ifPresent(state -> byCountry.put(country, state));
+        }
+        return Map.copyOf(byCountry);
     }
 
     private static Map<String, Set<String>> names() {

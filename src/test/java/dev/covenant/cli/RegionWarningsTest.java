@@ -1,5 +1,6 @@
 package dev.covenant.cli;
 
+import static dev.covenant.cli.Run.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,8 +12,6 @@ import dev.covenant.model.Scenario;
 import dev.covenant.scenario.LoadResult;
 import dev.covenant.scenario.ScenarioLoader;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -35,12 +34,12 @@ class RegionWarningsTest {
         Run text = run("check", canada.toString());
         Run original = run("check", ALLEGED.toString());
 
-        assertThat(text.out).contains(at + ": warning: 'region' in members[0]: 'CA' is the country Canada",
+        assertThat(text.out()).contains(at + ": warning: 'region' in members[0]: 'CA' is the country Canada",
                 "did you mean 'US-CA' (California)?").doesNotContain("INVALID");
-        assertThat(text.out.strip().lines().reduce((a, b) -> b).orElseThrow()).contains("1 evaluated, 0 invalid").endsWith("warning(s)");
-        assertThat(text.code).as("exit code as for the same scenario without a warning").isEqualTo(original.code).isEqualTo(1);
+        assertThat(text.out().strip().lines().reduce((a, b) -> b).orElseThrow()).contains("1 evaluated, 0 invalid").endsWith("warning(s)");
+        assertThat(text.code()).as("exit code as for the same scenario without a warning").isEqualTo(original.code()).isEqualTo(1);
 
-        JsonNode json = new ObjectMapper().readTree(run("check", "--format", "json", canada.toString()).out);
+        JsonNode json = new ObjectMapper().readTree(run("check", "--format", "json", canada.toString()).out());
         JsonNode scenario = json.get("scenarios").get(0);
         assertThat(scenario.get("status").asText()).isEqualTo("evaluated");
         assertThat(scenario.get("warnings")).anySatisfy(w -> {
@@ -51,12 +50,12 @@ class RegionWarningsTest {
         assertThat(json.get("summary").get("warnings").asInt()).isEqualTo(scenario.get("warnings").size());
         assertThat(scenario.get("diagnostics")).isEmpty();
 
-        JsonNode sarif = new ObjectMapper().readTree(run("check", "--format", "sarif", canada.toString()).out);
+        JsonNode sarif = new ObjectMapper().readTree(run("check", "--format", "sarif", canada.toString()).out());
         assertThat(sarif.get("runs").get(0).get("invocations").get(0).get("toolExecutionNotifications")).anySatisfy(n -> {
             assertThat(n.get("level").asText()).isEqualTo("warning");
             assertThat(n.get("message").get("text").asText()).contains("'CA' is the country Canada");
         });
-        assertThat(run("check", "--format", "markdown", canada.toString()).out)
+        assertThat(run("check", "--format", "markdown", canada.toString()).out())
                 .contains("**Warnings** — evaluated, but check these:", "'CA' is the country Canada");
     }
 
@@ -80,9 +79,9 @@ class RegionWarningsTest {
 
         Run run = run("check", japan.toString());
 
-        assertThat(run.out).contains(japan + ":", ": warning: members[0] (cohort 'premium-us-ca'): region 'JP' (Japan) is outside"
+        assertThat(run.out()).contains(japan + ":", ": warning: members[0] (cohort 'premium-us-ca'): region 'JP' (Japan) is outside"
                 + " every citation scope of the rule pack ([CH], [EEA], [UK], [US], [US-CA])");
-        assertThat(run.code).isEqualTo(1);
+        assertThat(run.code()).isEqualTo(1);
     }
 
     @Test
@@ -91,11 +90,11 @@ class RegionWarningsTest {
 
         Run run = run("validate", canada.toString());
 
-        assertThat(run.out).contains(canada + ":" + position(canada, "region: CA", "CA") + ": warning: ");
-        assertThat(run.out.strip().lines().reduce((a, b) -> b).orElseThrow()).matches(".*: valid, 2 warning\\(s\\)");
-        assertThat(run.code).isZero();
+        assertThat(run.out()).contains(canada + ":" + position(canada, "region: CA", "CA") + ": warning: ");
+        assertThat(run.out().strip().lines().reduce((a, b) -> b).orElseThrow()).matches(".*: valid, 2 warning\\(s\\)");
+        assertThat(run.code()).isZero();
 
-        JsonNode json = new ObjectMapper().readTree(run("validate", "--format", "json", canada.toString()).out);
+        JsonNode json = new ObjectMapper().readTree(run("validate", "--format", "json", canada.toString()).out());
         assertThat(json.get("valid").asBoolean()).isTrue();
         assertThat(json.get("diagnostics")).isEmpty();
         assertThat(json.get("warnings")).hasSize(2);
@@ -108,9 +107,9 @@ class RegionWarningsTest {
 
         Run run = run("validate", both.toString());
 
-        assertThat(run.out).contains("error: 'region' in members[3]: unknown region 'Britain' (did you mean 'UK'?)", ": warning: ");
-        assertThat(run.out.strip().lines().reduce((a, b) -> b).orElseThrow()).endsWith("1 problem(s), 1 warning(s)");
-        assertThat(run.code).isEqualTo(2);
+        assertThat(run.out()).contains("error: 'region' in members[3]: unknown region 'Britain' (did you mean 'UK'?)", ": warning: ");
+        assertThat(run.out().strip().lines().reduce((a, b) -> b).orElseThrow()).endsWith("1 problem(s), 1 warning(s)");
+        assertThat(run.code()).isEqualTo(2);
     }
 
     @Test
@@ -129,9 +128,9 @@ class RegionWarningsTest {
 
         Run run = run("test", fixture.toString());
 
-        assertThat(run.out).contains("PASS  " + fixture, fixture + ":6:38: warning: 'region' in members[1]: 'CA' is the country Canada",
+        assertThat(run.out()).contains("PASS  " + fixture, fixture + ":6:38: warning: 'region' in members[1]: 'CA' is the country Canada",
                 "1 passed, 0 failed, 0 skipped, 0 errors, 2 warning(s)");
-        assertThat(run.code).isZero();
+        assertThat(run.code()).isZero();
     }
 
     private Path withCaliforniaAs(String region) throws IOException {
@@ -154,13 +153,5 @@ class RegionWarningsTest {
         throw new AssertionError(marker + " not in " + file);
     }
 
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.execute(new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(code, out.toString(), err.toString());
-    }
 
-    private record Run(int code, String out, String err) {
-    }
 }

@@ -1,11 +1,10 @@
 package dev.covenant.reliability;
 
+import static dev.covenant.cli.Run.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.covenant.cli.Main;
-import java.io.PrintWriter;
+import dev.covenant.cli.Run;
 import java.io.RandomAccessFile;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -21,27 +20,27 @@ class InputLimitsTest {
     void an_oversized_waivers_file_is_a_diagnostic_not_an_out_of_memory_exit_1() throws Exception {
         Path waivers = sparse(dir.resolve("waivers.yaml"), 3L * 1024 * 1024 * 1024);
 
-        String[] result = run("check", "--waivers", waivers.toString(), "fixtures/us/children-training.yaml");
-        assertThat(result[0]).isEqualTo("2");
-        assertThat(result[1] + result[2]).contains("waivers file is 3221225472 bytes; waivers files are limited to 4194304 bytes");
+        Run result = run("check", "--waivers", waivers.toString(), "fixtures/us/children-training.yaml");
+        assertThat(result.code()).isEqualTo(2);
+        assertThat(result.out() + result.err()).contains("waivers file is 3221225472 bytes; waivers files are limited to 4194304 bytes");
     }
 
     @Test
     void an_oversized_baseline_is_refused_before_it_is_read() throws Exception {
         Path baseline = sparse(dir.resolve("baseline.json"), 300L * 1024 * 1024);
 
-        String[] result = run("check", "--baseline", baseline.toString(), "fixtures/us/children-training.yaml");
-        assertThat(result[0]).isEqualTo("2");
-        assertThat(result[1] + result[2]).contains("baselines are limited to 268435456 bytes");
+        Run result = run("check", "--baseline", baseline.toString(), "fixtures/us/children-training.yaml");
+        assertThat(result.code()).isEqualTo(2);
+        assertThat(result.out() + result.err()).contains("baselines are limited to 268435456 bytes");
     }
 
     @Test
     void a_baseline_of_an_unknown_schema_version_is_refused() throws Exception {
         Path baseline = Files.writeString(dir.resolve("baseline.json"), "{\"schemaVersion\": \"9.0\", \"scenarios\": []}");
 
-        String[] result = run("check", "--baseline", baseline.toString(), "fixtures/us/children-training.yaml");
-        assertThat(result[0]).isEqualTo("2");
-        assertThat(result[1] + result[2]).contains("schemaVersion 9.0 is not one this version reads (1.x)");
+        Run result = run("check", "--baseline", baseline.toString(), "fixtures/us/children-training.yaml");
+        assertThat(result.code()).isEqualTo(2);
+        assertThat(result.out() + result.err()).contains("schemaVersion 9.0 is not one this version reads (1.x)");
     }
 
     /** A file of {@code size} bytes that takes no disk space. */
@@ -52,10 +51,4 @@ class InputLimitsTest {
         return file;
     }
 
-    private static String[] run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.execute(new PrintWriter(out), new PrintWriter(err), args);
-        return new String[] {String.valueOf(code), out.toString(), err.toString()};
-    }
 }
