@@ -12,12 +12,12 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A fresh clone has nothing beside it: no source, test or build file may reach outside the
- * repository (the workspace's ../shared folder in particular). What a test needs is vendored
+ * repository (the workspace's shared folder beside the checkout in particular). What a test needs is vendored
  * under src/test/resources with its notice.
  */
 class SelfContainedTest {
 
-    /** A path that climbs out of the repository: {@code ../shared}, or {@code ..} followed by a name. */
+    /** A path that climbs out of the repository: the shared folder beside it, or {@code ..} followed by a name. */
     private static final Pattern OUTSIDE = Pattern.compile("\\.\\./shared|\"\\.\\./[A-Za-z]");
 
     @Test
