@@ -50,7 +50,8 @@ public record ExposureFormula(long amount, String currency, String region, Unit 
         String head = basis != null ? basis : String.format(Locale.ROOT, "%,d %s", amount, currency);
         // The unit's noun in the plural: "US members reached", "distinct members".
         String units = (region == null ? "" : region + " ") + unit.words.replaceFirst("member", "members");
-        return new Exposure(amount * members, currency, String.format(Locale.ROOT, "%s × %,d %s", head, members, units));
+        // Exact: an amount too large to represent is an error naming the rule, never a wrapped figure.
+        return new Exposure(Math.multiplyExact(amount, members), currency, String.format(Locale.ROOT, "%s × %,d %s", head, members, units));
     }
 
     /** As written in {@code @exposure}. */

@@ -6,6 +6,10 @@ import dev.covenant.source.SourceSpan;
 public record Cohort(String id, String tier, String region, long count, Period joined, SourceSpan span)
         implements Fact {
 
+    /** More members than people alive is a mistake in the scenario, and would make exposure arithmetic overflow. */
+    public static final long MAX_MEMBERS = 10_000_000_000L;
+
+
     @Override
     public FactKind factKind() {
         return FactKind.COHORT;

@@ -230,7 +230,9 @@ public final class ScenarioLoader {
             Optional<String> id = f.requiredString("cohort");
             Optional<String> tier = f.requiredString("tier");
             Optional<String> region = f.requiredString("region").filter(r -> validRegion(f, "region", r));
-            Optional<Long> count = f.has("count") ? f.count("count") : missing(f, "count");
+            Optional<Long> count = (f.has("count") ? f.count("count") : Binder.<Long>missing(f, "count"))
+                    .filter(n -> valid(f, "count", n <= Cohort.MAX_MEMBERS ? null : String.format(java.util.Locale.ROOT,
+                            "%,d is more people than live on Earth (at most %,d)", n, Cohort.MAX_MEMBERS)));
             Optional<Period> joined = f.requiredObject("joined", PERIOD).flatMap(j -> period(j, "from", "to"));
             if (id.isEmpty() || tier.isEmpty() || region.isEmpty() || count.isEmpty() || joined.isEmpty()) {
                 return Optional.empty();

@@ -43,6 +43,27 @@ class InputLimitsTest {
         assertThat(result.out() + result.err()).contains("schemaVersion 9.0 is not one this version reads (1.x)");
     }
 
+    @Test
+    void a_member_count_beyond_the_worlds_population_is_invalid_input_not_a_wrapped_exposure() throws Exception {
+        Path scenario = Files.writeString(dir.resolve("huge.yaml"), Files.readString(Path.of("fixtures/linkedin/linkedin-2024-as-alleged.yaml"))
+                .replaceFirst("count: [0-9_,]+", "count: 18446744073709550"));
+
+        Run result = run("check", scenario.toString());
+        assertThat(result.code()).isEqualTo(2);
+        assertThat(result.out()).contains("INVALID (not evaluated)",
+                "'count' in members[0]: 18,446,744,073,709,550 is more people than live on Earth (at most 10,000,000,000)")
+                .doesNotContain("USD 1,199,998,384");
+    }
+
+    @Test
+    void exposure_arithmetic_is_exact() {
+        dev.covenant.finding.ExposureFormula formula = dev.covenant.finding.ExposureFormula.parse("1000 USD per US member reached", null)
+                .orElseThrow();
+        assertThat(formula.times(dev.covenant.model.Cohort.MAX_MEMBERS).amount()).isEqualTo(10_000_000_000_000L);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> formula.times(Long.MAX_VALUE / 10))
+                .isInstanceOf(ArithmeticException.class);
+    }
+
     /** A file of {@code size} bytes that takes no disk space. */
     private static Path sparse(Path file, long size) throws Exception {
         try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
