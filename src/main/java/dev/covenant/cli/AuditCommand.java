@@ -106,13 +106,20 @@ public final class AuditCommand implements Callable<Integer> {
         for (Path p : records) {
             Audit.collectFiles(p, files, fatal);
         }
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            fatal.add(new Diagnostic(SourceSpan.of(ScenarioFiles.display(out), 0, 0), "--out must be a directory; this is a file"));
+        }
         if (!fatal.isEmpty()) {
             Output.diagnostics(fatal.stream().sorted().toList(), err);
             return Verdict.EXIT_INVALID;
         }
         Scenario context = loaded.scenario();
 
-        Files.createDirectories(out);
+        try {
+            Files.createDirectories(out);
+        } catch (IOException e) {
+            throw AtomicFile.OutputException.of(out, e);
+        }
         try (AtomicFile.Handle findings = AtomicFile.open(out.resolve("findings.jsonl"));
              AtomicFile.Handle diagnostics = AtomicFile.open(out.resolve("diagnostics.jsonl"));
              AtomicFile.Handle summaryFile = AtomicFile.open(out.resolve("summary.json"))) {

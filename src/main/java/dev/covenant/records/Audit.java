@@ -97,17 +97,15 @@ public final class Audit {
     private Audit() {
     }
 
-    /** Adds {@code path} (a record file, or a directory searched for them in path order) to {@code files}. */
+    /**
+     * Adds {@code path} (a record file, or a directory searched for them in path order, following symbolic
+     * links as {@code check} does, loops and unreadable directories reported) to {@code files}.
+     */
     public static void collectFiles(Path path, List<Path> files, List<Diagnostic> problems) throws IOException {
         String display = dev.covenant.scenario.ScenarioFiles.display(path);
         if (Files.isDirectory(path)) {
-            try (java.util.stream.Stream<Path> walk = Files.walk(path)) {
-                List<Path> found = walk.filter(Files::isRegularFile).filter(p -> RowFormat.of(p) != null).sorted().toList();
-                if (found.isEmpty()) {
-                    problems.add(new Diagnostic(SourceSpan.of(display, 0, 0), "no *.csv or *.jsonl record files found"));
-                }
-                files.addAll(found);
-            }
+            dev.covenant.scenario.ScenarioFiles.walk(List.of(path), p -> RowFormat.of(p) != null,
+                    "*.csv or *.jsonl record files", problems::add).forEachRemaining(found -> files.add(found.path()));
         } else if (!Files.exists(path)) {
             problems.add(new Diagnostic(SourceSpan.of(display, 0, 0), "no such file or directory"));
         } else if (RowFormat.of(path) == null) {

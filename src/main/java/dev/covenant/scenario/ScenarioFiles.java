@@ -52,8 +52,18 @@ public final class ScenarioFiles {
 
     /** The files, lazily, in {@link #PATH_ORDER}; problems go to {@code problems} as they are met. */
     public static Iterator<Found> walk(List<Path> roots, Consumer<Diagnostic> problems) {
+        return walk(roots, ScenarioFiles::isScenarioFile, "scenario files (*.yaml, *.yml)", problems);
+    }
+
+    /**
+     * The same walk for other inputs ({@code covenant audit}'s record files): files {@code accept} takes,
+     * directories followed through symbolic links with loops reported, a directory that gives none
+     * reported as having no {@code what}.
+     */
+    public static Iterator<Found> walk(List<Path> roots, java.util.function.Predicate<Path> accept, String what,
+            Consumer<Diagnostic> problems) {
         List<Path> sorted = roots.stream().sorted(Comparator.comparing(ScenarioFiles::display, PATH_ORDER)).toList();
-        return new Walk(sorted, problems);
+        return new Walk(sorted, accept, what, problems);
     }
 
     public static boolean isScenarioFile(Path path) {
@@ -82,7 +92,12 @@ public final class ScenarioFiles {
         private Path openRoot;
         private int foundUnderRoot;
 
-        Walk(List<Path> roots, Consumer<Diagnostic> problems) {
+        private final java.util.function.Predicate<Path> accept;
+        private final String what;
+
+        Walk(List<Path> roots, java.util.function.Predicate<Path> accept, String what, Consumer<Diagnostic> problems) {
+            this.accept = accept;
+            this.what = what;
             this.roots = new ArrayDeque<>(roots);
             this.problems = problems;
         }
@@ -144,7 +159,7 @@ public final class ScenarioFiles {
             }
             if (attributes.isDirectory()) {
                 enter(path);
-            } else if (attributes.isRegularFile() && isScenarioFile(path)) {
+            } else if (attributes.isRegularFile() && accept.test(path)) {
                 next = new Found(path, display(path));
                 foundUnderRoot++;
             }
@@ -157,7 +172,7 @@ public final class ScenarioFiles {
         private void closeRoot() {
             if (foundUnderRoot == 0) {
                 problems.accept(new Diagnostic(SourceSpan.of(display(openRoot), 0, 0),
-                        "no scenario files (*.yaml, *.yml) under this directory"));
+                        "no " + what + " under this directory"));
             }
             openRoot = null;
         }

@@ -260,6 +260,31 @@ class RecordAuditTest {
         return byRecord;
     }
 
+    @Test
+    void record_directories_behind_symbolic_links_are_followed_loops_reported_and_out_must_be_a_directory() throws IOException {
+        Path real = Files.createDirectories(dir.resolve("real"));
+        Files.copy(USES, real.resolve("uses.csv"));
+        Path top = Files.createDirectories(dir.resolve("top"));
+        Files.createSymbolicLink(top.resolve("linked"), real);
+
+        Run linked = audit(dir.resolve("out"), "--records", top.toString(), "--settings-history", HISTORY.toString());
+        Run direct = audit(dir.resolve("direct"), "--records", USES.toString(), "--settings-history", HISTORY.toString());
+        assertThat(linked.code()).isEqualTo(direct.code()).isEqualTo(1);
+        assertThat(JSON.readTree(dir.resolve("out/summary.json").toFile()).at("/rows/read").asLong())
+                .as("the linked directory's records were read").isEqualTo(JSON.readTree(dir.resolve("direct/summary.json").toFile())
+                        .at("/rows/read").asLong()).isPositive();
+
+        Files.createSymbolicLink(top.resolve("loop"), top);
+        Run loop = audit(dir.resolve("loop-out"), "--records", top.toString(), "--settings-history", HISTORY.toString());
+        assertThat(loop.code()).isEqualTo(2);
+        assertThat(loop.err()).contains(top.resolve("loop") + ": error: symbolic link loop; not followed");
+
+        Path file = Files.writeString(dir.resolve("a-file"), "x");
+        Run notDir = audit(file, "--records", USES.toString());
+        assertThat(notDir.code()).isEqualTo(2);
+        assertThat(notDir.err()).contains(file + ": error: --out must be a directory; this is a file").doesNotContain("internal error");
+    }
+
     private Run audit(Path out, String... args) {
         List<String> all = new ArrayList<>(List.of("audit", "-q", "--scenario", SCENARIO, "--out", out.toString()));
         all.addAll(List.of(args));
