@@ -25,9 +25,29 @@ public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Set just before this program exits by itself; an exit that finds it unset came from somewhere else. */
+    private static volatile boolean exiting;
+
     public static void main(String[] args) {
         Logging.configure(args);
-        System.exit(run(args));
+        if (args.length == 0 || !args[0].equals("serve")) {
+            // A rule consequence calling System.exit(0) would otherwise end the run with 0 and no output, and a CI
+            // gate would pass. The service is left out: it shuts down gracefully on SIGTERM with evaluations in flight.
+            Runtime.getRuntime().addShutdownHook(new Thread(Main::exitDuringEvaluation, "covenant-exit-guard"));
+        }
+        int code = run(args);
+        exiting = true;
+        System.exit(code);
+    }
+
+    private static void exitDuringEvaluation() {
+        String rule = dev.covenant.engine.GuardedSession.firingNow();
+        if (!exiting && rule != null) {
+            System.err.println("covenant: the JVM was told to exit while rule '" + rule + "' was firing (System.exit in a consequence,"
+                    + " or a signal); nothing was reported; exit status 2");
+            System.err.flush();
+            Runtime.getRuntime().halt(2);
+        }
     }
 
     /** Runs the command line on standard output and error and returns the exit code. */

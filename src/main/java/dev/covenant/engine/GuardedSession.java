@@ -106,6 +106,7 @@ public final class GuardedSession {
     public static Outcome run(KieBase kieBase, Limits limits, AgendaFilter filter, Use use, Iterable<?>... facts) {
         KieSession session = kieBase.newKieSession();
         Firings firings = new Firings();
+        IN_FLIGHT.add(firings);
         AtomicBoolean timedOut = new AtomicBoolean();
         Stopper stopper = new Stopper(Thread.currentThread(), session);
         ScheduledFuture<?> watchdog = null;
@@ -146,12 +147,27 @@ public final class GuardedSession {
         } catch (ThreadDeath death) {
             return stopped(firings, stopper);
         } finally {
+            IN_FLIGHT.remove(firings);
             stopper.finished();
             if (watchdog != null) {
                 watchdog.cancel(false);
             }
             session.dispose();
         }
+    }
+
+    /** The runs in progress in this JVM, so that an exit during one can name the rule that was firing. */
+    private static final java.util.Set<Firings> IN_FLIGHT = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /** A rule firing right now in some run of this JVM, or null when none is (between firings, or no run). */
+    public static String firingNow() {
+        for (Firings firings : IN_FLIGHT) {
+            String rule = firings.firing;
+            if (rule != null) {
+                return rule;
+            }
+        }
+        return null;
     }
 
     private static Outcome stopped(Firings firings, Stopper stopper) {

@@ -72,7 +72,7 @@ public final class RuleCatalog {
 
     static RuleCatalog of(KieBase kieBase, RuleSources sources) {
         Map<String, SourceSpan> declared = declarations(sources);
-        List<Diagnostic> diagnostics = new ArrayList<>();
+        List<Diagnostic> diagnostics = new ArrayList<>(ConsequenceLint.check(sources));
         Map<String, RuleInfo> byKey = new LinkedHashMap<>();
         List<Rule> rules = new ArrayList<>();
         for (KiePackage pkg : kieBase.getKiePackages()) {
