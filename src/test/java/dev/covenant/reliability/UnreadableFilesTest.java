@@ -29,7 +29,7 @@ class UnreadableFilesTest {
     @AfterEach
     void restorePermissions() throws Exception {
         // Let JUnit delete the tree.
-        for (Path p : List.of(dir.resolve("unreadable.yaml"), dir.resolve("locked"))) {
+        for (Path p : List.of(dir.resolve("unreadable.yaml"), dir.resolve("locked"), dir.resolve("records/locked"))) {
             if (Files.exists(p)) {
                 Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwx------"));
             }
@@ -66,5 +66,32 @@ class UnreadableFilesTest {
         assertThat(summary.get("evaluated").asInt()).as("the readable scenario is still evaluated").isEqualTo(1);
         assertThat(summary.get("scenarios").asInt()).isEqualTo(summary.get("evaluated").asInt()
                 + summary.get("invalid").asInt() + summary.get("errors").asInt());
+    }
+
+    @Test
+    void an_unreadable_directory_under_audit_records_is_a_diagnostic_not_an_internal_error() throws Exception {
+        boolean root = "root".equals(System.getProperty("user.name"));
+        assumeTrue(!root || Files.isExecutable(Path.of("/usr/bin/setpriv")), "as root this test needs setpriv (util-linux)");
+        Path records = Files.createDirectories(dir.resolve("records"));
+        Files.copy(Path.of("fixtures/records/linkedin/uses.csv"), records.resolve("uses.csv"));
+        Files.createDirectories(records.resolve("locked"));
+        Files.copy(Path.of("fixtures/records/linkedin/uses.csv"), records.resolve("locked/more.csv"));
+        Files.setPosixFilePermissions(records.resolve("locked"), PosixFilePermissions.fromString("---------"));
+
+        List<String> command = new ArrayList<>();
+        if (root) {
+            command.addAll(List.of("/usr/bin/setpriv", "--bounding-set", "-dac_override,-dac_read_search"));
+        }
+        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "-Dcovenant.cache=off", "dev.covenant.cli.Main",
+                "audit", "-q", "--scenario", "fixtures/linkedin/linkedin-2024-as-alleged.yaml", "--records", records.toString(),
+                "--out", dir.resolve("out").toString()));
+        Process process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(process.exitValue()).isEqualTo(2);
+        assertThat(err).contains(records.resolve("locked") + ": error: cannot read directory: permission denied")
+                .doesNotContain("internal error");
     }
 }
