@@ -47,13 +47,7 @@ class UnreadableFilesTest {
         Files.copy(Path.of("fixtures/linkedin/linkedin-2024-as-stated.yaml"), dir.resolve("locked/hidden.yaml"));
         Files.setPosixFilePermissions(dir.resolve("locked"), PosixFilePermissions.fromString("---------"));
 
-        List<String> command = new ArrayList<>();
-        if (root) {
-            command.addAll(List.of("/usr/bin/setpriv", "--bounding-set", "-dac_override,-dac_read_search"));
-        }
-        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "-Dcovenant.cache=off", "dev.covenant.cli.Main",
-                "check", "--format", "json", dir.toString()));
+        List<String> command = cliWithoutRootBypass(root, "check", "--format", "json", dir.toString());
         Process process = new ProcessBuilder(command).redirectError(dir.resolve("err.txt").toFile()).start();
         byte[] out = process.getInputStream().readAllBytes();
         assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
@@ -78,14 +72,8 @@ class UnreadableFilesTest {
         Files.copy(Path.of("fixtures/records/linkedin/uses.csv"), records.resolve("locked/more.csv"));
         Files.setPosixFilePermissions(records.resolve("locked"), PosixFilePermissions.fromString("---------"));
 
-        List<String> command = new ArrayList<>();
-        if (root) {
-            command.addAll(List.of("/usr/bin/setpriv", "--bounding-set", "-dac_override,-dac_read_search"));
-        }
-        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "-Dcovenant.cache=off", "dev.covenant.cli.Main",
-                "audit", "-q", "--scenario", "fixtures/linkedin/linkedin-2024-as-alleged.yaml", "--records", records.toString(),
-                "--out", dir.resolve("out").toString()));
+        List<String> command = cliWithoutRootBypass(root, "audit", "-q", "--scenario", "fixtures/linkedin/linkedin-2024-as-alleged.yaml",
+                "--records", records.toString(), "--out", dir.resolve("out").toString());
         Process process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
@@ -93,5 +81,17 @@ class UnreadableFilesTest {
         assertThat(process.exitValue()).isEqualTo(2);
         assertThat(err).contains(records.resolve("locked") + ": error: cannot read directory: permission denied")
                 .doesNotContain("internal error");
+    }
+
+    /** The CLI in a child JVM; as root, without the capabilities that let root read what it may not. */
+    private static List<String> cliWithoutRootBypass(boolean root, String... args) {
+        List<String> command = new ArrayList<>();
+        if (root) {
+            command.addAll(List.of("/usr/bin/setpriv", "--bounding-set", "-dac_override,-dac_read_search"));
+        }
+        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "-Dcovenant.cache=off", "dev.covenant.cli.Main"));
+        command.addAll(List.of(args));
+        return command;
     }
 }
