@@ -64,6 +64,14 @@ public record Practice(
         return Taxonomy.anyWithin(categories, key);
     }
 
+    /**
+     * True when a data item's use and category are this practice's: the use is the practice's use or narrower,
+     * the category one of its categories or narrower. Record rules use it to read what a practice claims of a use.
+     */
+    public boolean handles(String itemUse, String itemCategory) {
+        return Taxonomy.within(itemUse, use) && Taxonomy.withinAny(itemCategory, categories);
+    }
+
     /** True when the practice rests on verifiable parental consent (COPPA). */
     public boolean hasParentalConsent() {
         return legalBasis != null && legalBasis.basisKind() == LegalBasis.Kind.PARENTAL_CONSENT;

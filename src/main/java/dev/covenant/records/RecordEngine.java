@@ -37,12 +37,16 @@ public final class RecordEngine {
         this.limits = limits;
     }
 
-    /** The scenario facts record rules may match: the platform, its promises and statements, and its settings. */
+    /**
+     * The scenario facts record rules may match: the platform, its promises and statements, its settings,
+     * and its practices (for what they claim of a use, such as the consent it rests on).
+     */
     public static List<Object> contextOf(dev.covenant.model.Scenario scenario) {
         List<Object> facts = new ArrayList<>();
         facts.add(scenario.platform());
         facts.addAll(scenario.promises());
         facts.addAll(scenario.settings());
+        facts.addAll(scenario.practices());
         return facts;
     }
 
@@ -77,7 +81,8 @@ public final class RecordEngine {
         List<Flag> flags = new ArrayList<>(raw.size());
         for (RecordFinding f : raw) {
             RuleDescriptor rule = descriptor(f.rule());
-            List<String> applicable = rule.citationsReaching(List.of(f.record().region()));
+            List<String> applicable = new ArrayList<>(rule.citationsReaching(List.of(f.record().region())));
+            f.citing().stream().filter(c -> !applicable.contains(c)).forEach(applicable::add);
             if (!applicable.isEmpty()) {
                 flags.add(new Flag(f.record(), rule, applicable, against(f.against())));
             }

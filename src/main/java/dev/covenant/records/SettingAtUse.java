@@ -17,6 +17,11 @@ public record SettingAtUse(String settingId, boolean on, boolean byMember, Local
         return byMember && !on;
     }
 
+    /** On by the member's own act: consent to the uses it enables ({@link dev.covenant.model.Consent}). */
+    public boolean affirmative() {
+        return dev.covenant.model.Consent.affirmative(on, byMember);
+    }
+
     /** On only because it defaulted on and the member never touched it: no affirmative consent. */
     public boolean onByDefault() {
         return on && !byMember && defaultOn;

@@ -1,5 +1,6 @@
 package dev.covenant.records;
 
+import dev.covenant.model.Consent;
 import dev.covenant.model.Region;
 import dev.covenant.model.Relationship;
 import dev.covenant.model.Taxonomy;
@@ -53,6 +54,21 @@ public record UseRecord(
     /** True when the data went to someone other than the platform itself (affiliates included). */
     public boolean sharedOutside() {
         return relationship != null && relationship.outsidePlatform();
+    }
+
+    /**
+     * Lawful consent to this use ({@link Consent}, the one reading the scenario rules share): given — a
+     * setting that enables the use turned on by the member, or {@code claimed} as the legal basis of the
+     * scenario's practice for this use — and not withdrawn by the member turning such a setting off.
+     */
+    public boolean consented(boolean claimed) {
+        boolean affirmed = false;
+        boolean withdrawn = false;
+        for (SettingAtUse setting : settings) {
+            affirmed |= setting.affirmative();
+            withdrawn |= setting.optedOut();
+        }
+        return Consent.lawful(affirmed || claimed, withdrawn);
     }
 
     /** True when the member's age is known and below {@code years}. */
