@@ -62,10 +62,11 @@ public final class RecordBench {
         out.put("records.engine.2thread.per_s", Bench.fmt0(Bench.median(engineRates.subList(1, engineRates.size()))));
 
         List<Promise> promises = context.promises();
-        boolean ecs = context.platform().provides(dev.covenant.model.Service.ELECTRONIC_COMMUNICATION);
+        boolean sca = dev.covenant.model.StoredCommunications.binds(context.platform());
+        dev.covenant.model.ConsentClaims claims = dev.covenant.model.ConsentClaims.of(context.practices());
         List<Double> plain = new ArrayList<>();
         for (int r = 0; r < runs + 1; r++) {
-            plain.add(Bench.throughput(2, n, i -> found.addAndGet(plainJava(parsed[i], promises, ecs))));
+            plain.add(Bench.throughput(2, n, i -> found.addAndGet(plainJava(parsed[i], promises, sca, claims))));
         }
         out.put("records.plainjava.2thread.per_s", Bench.fmt0(Bench.median(plain.subList(1, plain.size()))));
 
@@ -97,7 +98,7 @@ public final class RecordBench {
     }
 
     /** The six record rules by hand: what the engine's figure is compared with. */
-    static int plainJava(UseRecord r, List<Promise> promises, boolean ecs) {
+    static int plainJava(UseRecord r, List<Promise> promises, boolean sca, dev.covenant.model.ConsentClaims claims) {
         int findings = 0;
         for (SettingAtUse s : r.settings()) {
             if (s.optedOut() || s.onByDefault()) {
@@ -109,11 +110,13 @@ public final class RecordBench {
                 findings++;
             }
         }
-        if (ecs && r.inRegion("US") && r.hasCategory("user.content.private") && r.sharedOutside()) {
+        if (sca && r.inRegion("US") && r.hasCategory("user.content.private") && r.sharedOutside()
+                && !r.consented(claims.claimFor(r.use(), r.category()))) {
             findings++;
         }
         if ((r.hasUse("train_ai_system") || r.hasUse("third_party_sharing") || r.sharedOutside())
-                && (r.hasCategory("user.childrens") || r.youngerThan(13) || (r.youngerThan(16) && r.inRegion("EEA")))) {
+                && (r.hasCategory("user.childrens") || r.youngerThan(13) || (r.youngerThan(16) && r.inRegion("EEA")))
+                && !claims.parentalClaimFor(r.use(), r.category())) {
             findings++;
         }
         return findings;

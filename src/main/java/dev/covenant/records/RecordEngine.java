@@ -1,6 +1,7 @@
 package dev.covenant.records;
 
 import dev.covenant.engine.GuardedSession;
+import dev.covenant.model.ConsentClaims;
 import dev.covenant.engine.Limits;
 import dev.covenant.engine.RuleBase;
 import dev.covenant.finding.ExposureFormula;
@@ -39,7 +40,7 @@ public final class RecordEngine {
 
     /**
      * The scenario facts record rules may match: the platform, its promises and statements, its settings,
-     * and its practices (for what they claim of a use, such as the consent it rests on).
+     * its practices, and the consent they claim by use and category ({@link ConsentClaims}).
      */
     public static List<Object> contextOf(dev.covenant.model.Scenario scenario) {
         List<Object> facts = new ArrayList<>();
@@ -47,6 +48,7 @@ public final class RecordEngine {
         facts.addAll(scenario.promises());
         facts.addAll(scenario.settings());
         facts.addAll(scenario.practices());
+        facts.add(ConsentClaims.of(scenario.practices()));
         return facts;
     }
 
