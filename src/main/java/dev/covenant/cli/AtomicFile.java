@@ -7,6 +7,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 
 /** Writes a file through a temporary sibling and a rename, so readers see the old file or the whole new one. */
 final class AtomicFile {
@@ -17,6 +18,69 @@ final class AtomicFile {
     }
 
     private AtomicFile() {
+    }
+
+    /**
+     * Who writes a temporary file, in its name: {@code <pid>-<start millis>@<host>}. A run killed
+     * before commit or abort (SIGKILL, OOM, a power cut) leaves its temporary files behind; a later
+     * run recognises them as a dead process's — no process with that pid, or one started at another
+     * time (the pid reused) — and {@link #removeStale} deletes them. Another host's are never judged.
+     */
+    private static final String HOST = host();
+    static final String OWNER = owner(ProcessHandle.current());
+
+    private static final java.util.regex.Pattern TEMP = java.util.regex.Pattern.compile(
+            "\\.(?<target>.+)\\.(?<pid>\\d+)-(?<start>\\d+)@(?<host>[A-Za-z0-9_-]+)\\.\\d+\\.tmp");
+
+    private static String owner(ProcessHandle process) {
+        return process.pid() + "-" + startMillis(process) + "@" + HOST;
+    }
+
+    private static String host() {
+        String name = System.getenv("HOSTNAME");
+        if (name == null || name.isBlank()) {
+            try {
+                name = java.net.InetAddress.getLocalHost().getHostName();
+            } catch (IOException e) {
+                name = "localhost";
+            }
+        }
+        return name.replaceAll("[^A-Za-z0-9-]", "_");
+    }
+
+    private static long startMillis(ProcessHandle process) {
+        return process.info().startInstant().map(java.time.Instant::toEpochMilli).orElse(0L);
+    }
+
+    /**
+     * Deletes the temporary files that writes of {@code targets} in {@code dir} left when their process
+     * died; a live process's (this host, the pid running, the same start time or one unknown) are kept.
+     * Best effort: a file that cannot be deleted is left. Returns the files deleted.
+     */
+    static List<Path> removeStale(Path dir, java.util.Set<String> targets) {
+        List<Path> removed = new java.util.ArrayList<>();
+        try (java.util.stream.Stream<Path> entries = Files.list(dir)) {
+            for (Path p : (Iterable<Path>) entries::iterator) {
+                java.util.regex.Matcher m = TEMP.matcher(p.getFileName().toString());
+                if (!m.matches() || !targets.contains(m.group("target")) || !m.group("host").equals(HOST)) {
+                    continue;
+                }
+                long start = Long.parseLong(m.group("start"));
+                boolean alive = ProcessHandle.of(Long.parseLong(m.group("pid")))
+                        .map(h -> h.isAlive() && (start == 0 || startMillis(h) == 0 || startMillis(h) == start)).orElse(false);
+                if (!alive && Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    try {
+                        Files.delete(p);
+                        removed.add(p);
+                    } catch (IOException e) {
+                        // left for the next run, or for whoever owns it
+                    }
+                }
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
+            // an unlistable directory fails when the outputs are opened, with its own message
+        }
+        return removed;
     }
 
     /** A file being written: readers see nothing new until {@link #commit()}; {@link #abort()} leaves the old file. */
@@ -109,7 +173,7 @@ final class AtomicFile {
             if (dir != null) {
                 Files.createDirectories(dir);
             }
-            Path temp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp");
+            Path temp = Files.createTempFile(dir, "." + absolute.getFileName() + "." + OWNER + ".", ".tmp");
             if (temp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
                 // createTempFile makes the file private; a report is an ordinary readable file.
                 Files.setPosixFilePermissions(temp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));

@@ -120,6 +120,12 @@ public final class AuditCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw AtomicFile.OutputException.of(out, e);
         }
+        // Temporary outputs of audits killed before they could commit or delete them: dead processes' only.
+        int stale = AtomicFile.removeStale(out.toAbsolutePath(), java.util.Set.of("findings.jsonl", "diagnostics.jsonl", "summary.json")).size();
+        if (stale > 0 && !quiet) {
+            err.printf(Locale.ROOT, "covenant audit: removed %d temporary file%s left in %s by an audit that did not finish%n", stale,
+                    stale == 1 ? "" : "s", ScenarioFiles.display(out));
+        }
         try (AtomicFile.Handle findings = AtomicFile.open(out.resolve("findings.jsonl"));
              AtomicFile.Handle diagnostics = AtomicFile.open(out.resolve("diagnostics.jsonl"));
              AtomicFile.Handle summaryFile = AtomicFile.open(out.resolve("summary.json"))) {

@@ -115,7 +115,10 @@ public final class Audit {
         }
     }
 
-    /** Reads a settings history file; bad rows go to {@code bad}, an unusable file or one over the limit throws. */
+    /**
+     * Reads a settings history file; bad rows go to {@code bad} (rows read in file order, then the
+     * changes rejected as unordered, by line), an unusable file or one over the limit throws.
+     */
     public static SettingsHistory readHistory(Path file, String display, List<dev.covenant.model.Setting> settings, long maxRows,
             Consumer<Diagnostic> bad) throws InputException {
         SettingsHistory.Builder builder = new SettingsHistory.Builder(settings, maxRows);
@@ -126,7 +129,7 @@ public final class Audit {
                     continue;
                 }
                 try {
-                    if (!RecordInputs.change(lines.cells(line), builder)) {
+                    if (!RecordInputs.change(lines.cells(line), lines.number(), builder)) {
                         throw new InputException(new Diagnostic(SourceSpan.of(display, (int) lines.number(), 0),
                                 "settings history has more than " + maxRows + " rows; raise --max-history-rows"
                                         + " (each change holds 8 bytes in memory, each member about 100)"));
@@ -138,7 +141,12 @@ public final class Audit {
         } catch (IOException e) {
             throw new InputException(new Diagnostic(SourceSpan.of(display, 0, 0), "cannot read: " + describe(e)));
         }
-        return builder.build();
+        SettingsHistory history = builder.build();
+        // Changes whose order is unknown show only when the history is complete: after the other bad rows, by line.
+        for (SettingsHistory.Rejected r : builder.rejected()) {
+            bad.accept(new Diagnostic(SourceSpan.of(display, (int) r.line(), 0), r.message()));
+        }
+        return history;
     }
 
     /** Streams every record file through the engine into {@code sink}; returns the totals. */
@@ -324,10 +332,11 @@ public final class Audit {
             }
         }
 
+        /** The next line; a byte order mark at the start of the file is dropped (CSV's goes with the header). */
         String next() throws IOException {
             String line = reader.readLine();
-            if (line != null) {
-                number++;
+            if (line != null && ++number == 1) {
+                line = RowFormat.withoutBom(line);
             }
             return line;
         }

@@ -35,9 +35,9 @@ public final class RecordInputs {
 
     /** One use row (cells in {@link #USES} order) joined with the member's settings on the use date. */
     public static UseRecord use(String[] c, String source, long line, SettingsHistory history) throws RowException {
-        String recordId = required(c, USES, 0);
-        String member = required(c, USES, 1);
-        String tier = required(c, USES, 2);
+        String recordId = id(c, USES, 0);
+        String member = id(c, USES, 1);
+        String tier = id(c, USES, 2);
         String region = required(c, USES, 3);
         if (!Region.isValid(region)) {
             throw new RowException("region: unknown region code '" + region + "' (ISO 3166 country or subdivision, EU, EEA)");
@@ -79,13 +79,14 @@ public final class RecordInputs {
                 throw new RowException("member_age: " + age + " is out of range 0-150");
             }
         }
-        return new UseRecord(recordId, member, tier, region, category, collected, use, used, c[8], relationship, c[10], age,
+        return new UseRecord(recordId, member, tier, region, category, collected, use, used, plain("recipient", c[8]), relationship,
+                plain("model", c[10]), age,
                 source, line, history.at(member, region, use, used));
     }
 
-    /** One settings-history row, added to the builder; false when the history is over its limit. */
-    public static boolean change(String[] c, SettingsHistory.Builder history) throws RowException {
-        String member = required(c, SETTINGS, 0);
+    /** One settings-history row (read from {@code line}), added to the builder; false when the history is over its limit. */
+    public static boolean change(String[] c, long line, SettingsHistory.Builder history) throws RowException {
+        String member = id(c, SETTINGS, 0);
         String setting = required(c, SETTINGS, 1);
         String problem = history.check(setting);
         if (problem != null) {
@@ -96,7 +97,44 @@ public final class RecordInputs {
             case "off", "false", "0", "no" -> false;
             default -> throw new RowException("value: '" + c[2] + "' is not on or off (on/off, true/false, 1/0, yes/no)");
         };
-        return history.add(member, setting, on, date("changed_at", required(c, SETTINGS, 3)));
+        return history.add(member, setting, on, changedAt(required(c, SETTINGS, 3)), line);
+    }
+
+    /**
+     * A changed_at: its UTC instant (a date-time without an offset is read as UTC), to the
+     * millisecond; a date alone is that day's start, and marked as such (its time is unknown).
+     */
+    static SettingsHistory.ChangedAt changedAt(String text) throws RowException {
+        LocalDate day = date("changed_at", text);
+        String t = text.strip();
+        if (t.length() == 10) {
+            return new SettingsHistory.ChangedAt(day.toEpochDay() * 86_400_000L, true);
+        }
+        java.time.Instant instant = t.endsWith("Z") || t.lastIndexOf('+') > 9 || t.lastIndexOf('-') > 9
+                ? OffsetDateTime.parse(t).toInstant() : LocalDateTime.parse(t).toInstant(ZoneOffset.UTC);
+        return new SettingsHistory.ChangedAt(instant.toEpochMilli(), false);
+    }
+
+    /**
+     * A required identifier: no control characters (a NUL, a tab, an escape), which JSON Lines can
+     * carry as escapes and which would end up in findings and in the keys rows are joined and counted by.
+     */
+    private static String id(String[] cells, Columns columns, int index) throws RowException {
+        return plain(columns.names().get(index), required(cells, columns, index));
+    }
+
+    private static String plain(String column, String value) throws RowException {
+        if (value == null) {
+            return null;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char ch = value.charAt(i);
+            if (Character.getType(ch) == Character.CONTROL) {
+                throw new RowException(column + ": control character U+" + String.format(java.util.Locale.ROOT, "%04X", (int) ch)
+                        + " at position " + (i + 1) + "; identifiers must be printable text");
+            }
+        }
+        return value;
     }
 
     private static String required(String[] cells, Columns columns, int index) throws RowException {

@@ -129,9 +129,18 @@ public enum RowFormat {
         };
     }
 
+    /**
+     * A file's first line without a UTF-8 byte order mark. Spreadsheet exports write one; like
+     * Python's {@code utf-8-sig} and RFC 8259 §8.1 (a parser may ignore it), it is dropped, from the
+     * start of a file only — the same for CSV and JSON Lines, embedded and on Spark.
+     */
+    public static String withoutBom(String firstLine) {
+        return firstLine.startsWith("\uFEFF") ? firstLine.substring(1) : firstLine;
+    }
+
     /** The header row of a CSV file, as column names. */
     public static List<String> csvHeader(String line) throws RowException {
-        String text = line.startsWith("\uFEFF") ? line.substring(1) : line;
+        String text = withoutBom(line);
         List<String> names = new ArrayList<>();
         int width = text.isEmpty() ? 0 : (int) text.chars().filter(c -> c == ',').count() + 1;
         for (String cell : splitCsv(text, width)) {
@@ -146,6 +155,7 @@ public enum RowFormat {
      */
     public static String[] splitJson(String line, Columns columns) throws RowException {
         String[] cells = new String[columns.size()];
+        boolean[] seen = new boolean[columns.size()];
         try (JsonParser parser = JSON.createParser(line)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new RowException("expected a JSON object on the line");
@@ -157,6 +167,11 @@ public enum RowFormat {
                 if (index < 0) {
                     throw new RowException("unknown key '" + key + "'; expected: " + columns.describe());
                 }
+                if (seen[index]) {
+                    // A repeated key is a conflict, not an update: which of the two values is meant is unknown.
+                    throw new RowException("key '" + key + "' appears twice");
+                }
+                seen[index] = true;
                 JsonToken value = parser.nextToken();
                 switch (value) {
                     case VALUE_STRING, VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT, VALUE_TRUE, VALUE_FALSE -> cells[index] = parser.getText();

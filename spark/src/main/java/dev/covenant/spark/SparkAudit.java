@@ -357,6 +357,17 @@ public final class SparkAudit {
     }
 
     /**
+     * A history change rejected as unordered. The embedded audit finds these when the whole history is
+     * read and reports them after its other bad rows, by line; "~" sorts them there (after every line
+     * number of the history, before the first record file).
+     */
+    private static Out unordered(String display, SettingsHistory.Rejected r) {
+        String key = String.format(Locale.ROOT, "000000~%015d", r.line());
+        return new Out(HISTORY_DIAGNOSTIC, key, AuditSummary.diagnosticLine(new Diagnostic(SourceSpan.of(display, (int) r.line(), 0),
+                r.message())), null, null, null, null, 0);
+    }
+
+    /**
      * The rows of one input with their line numbers (for Parquet, row numbers), split into cells in
      * the columns' order. A CSV header or Parquet schema that does not fit the columns is fatal.
      */
@@ -390,7 +401,8 @@ public final class SparkAudit {
         JavaPairRDD<String, Long> lines = sc.textFile(file).zipWithIndex();
         if (format == RowFormat.JSON_LINES) {
             RowFormat.Splitter json = RowFormat.jsonLines(columns);
-            return lines.filter(t -> !t._1().isBlank()).map(t -> split(index, t._2() + 1, t._1(), json));
+            return lines.filter(t -> !t._1().isBlank())
+                    .map(t -> split(index, t._2() + 1, t._2() == 0 ? RowFormat.withoutBom(t._1()) : t._1(), json));
         }
         List<String> first = sc.textFile(file).take(1);
         if (first.isEmpty()) {
@@ -419,8 +431,8 @@ public final class SparkAudit {
     }
 
     /**
-     * Judges one partition's members as a stream: each member's setting changes are replayed in file
-     * order into a one-member history, the member's records are joined with it and gathered into
+     * Judges one partition's members as a stream: each member's setting changes are added in file
+     * order (so the per-member limit keeps the same rows) into a one-member history that orders them by instant, the member's records are joined with it and gathered into
      * chunks of {@value #CHUNK}, and each chunk is judged by this executor's engine.
      */
     private static final class Judging implements Iterator<Out> {
@@ -471,12 +483,15 @@ public final class SparkAudit {
             SettingsHistory.Builder builder = new SettingsHistory.Builder(built.scenario().settings(), Long.MAX_VALUE);
             for (Row change : changes) {
                 try {
-                    RecordInputs.change(change.cells, builder);
+                    RecordInputs.change(change.cells, change.line, builder);
                 } catch (RowFormat.RowException e) {
                     ready.add(diagnostic(HISTORY_DIAGNOSTIC, -1, historyName, change.line, e.getMessage()));
                 }
             }
             SettingsHistory history = builder.build();
+            for (SettingsHistory.Rejected r : builder.rejected()) {
+                ready.add(unordered(historyName, r));
+            }
             if (history.rows() > 0) {
                 ready.add(new Out(MEMBER, null, null, null, null, null, null, history.rows()));
             }

@@ -125,6 +125,45 @@ class SparkAuditEquivalenceTest {
         assertThat(distributed).as(err.toString(StandardCharsets.UTF_8)).isEqualTo(2);
     }
 
+    @Test
+    void unordered_history_rows_and_hostile_json_lines_rows_are_judged_and_reported_alike() throws Exception {
+        // #15 items 17 and 19: changes ordered by instant, unordered ones rejected; repeated keys, NUL in ids, a BOM.
+        Path data = Files.createDirectories(dir.resolve("hostile"));
+        String setting = "data-for-genai-improvement";
+        Path history = Files.writeString(data.resolve("history.csv"), "\uFEFFmember_id,setting_id,value,changed_at\n"
+                + "m1," + setting + ",off,2024-09-01T23:00-05:00\n"
+                + "m1," + setting + ",on,2024-09-02T01:00Z\n"
+                + "m2," + setting + ",off,2024-09-01T10:00:00Z\n"
+                + "m2," + setting + ",on,2024-09-01T12:00:00+02:00\n"
+                + "m3," + setting + ",maybe,2024-09-01\n"
+                + "m3," + setting + ",off,2024-09-01\n"
+                + "m3," + setting + ",on,2024-09-01T08:00Z\n", StandardCharsets.UTF_8);
+        String row = "\"tier\":\"free\",\"region\":\"US\",\"data_category\":\"user.content.public\",\"use\":\"train_ai_system\","
+                + "\"used_at\":\"2024-10-01\",\"relationship\":\"self\"}\n";
+        Path uses = Files.writeString(data.resolve("uses.jsonl"), "\uFEFF{\"record_id\":\"r1\",\"member_id\":\"m1\"," + row
+                + "{\"record_id\":\"r2\",\"member_id\":\"m2\"," + row
+                + "{\"record_id\":\"r3\",\"member_id\":\"m3\"," + row
+                + "{\"record_id\":\"r4\",\"member_id\":\"m1\",\"member_id\":\"m2\"," + row
+                + "{\"record_id\":\"r5\",\"member_id\":\"m\\u00001\"," + row, StandardCharsets.UTF_8);
+        Path scenario = Path.of("src/main/resources/dev/covenant/records/context.yaml");
+        Path embedded = data.resolve("embedded");
+        StringWriter err = new StringWriter();
+        int code = Main.execute(new PrintWriter(new StringWriter()), new PrintWriter(err), "audit", "-q", "--scenario", scenario.toString(),
+                "--records", uses.toString(), "--settings-history", history.toString(), "--out", embedded.toString());
+        SparkAudit.Result result = SparkAudit.run(spark, new SparkAudit.Options(scenario, List.of(uses.toString()), history.toString(),
+                Path.of("rules"), data.resolve("spark").toString()));
+
+        assertThat(code).as(err.toString()).isEqualTo(2);
+        assertThat(result.exitCode(Severity.LOW)).isEqualTo(code);
+        List<String> findings = Files.readAllLines(embedded.resolve("findings.jsonl"));
+        assertThat(findings).anyMatch(f -> f.contains("\"record_id\":\"r1\"") && f.contains("REC-USE-AFTER-OPT-OUT"));
+        assertThat(parts(data.resolve("spark/findings"))).isEqualTo(findings);
+        assertThat(Files.readString(data.resolve("spark/summary.json"))).isEqualTo(Files.readString(embedded.resolve("summary.json")));
+        List<String> diagnostics = Files.readAllLines(embedded.resolve("diagnostics.jsonl"));
+        assertThat(diagnostics).hasSize(7); // m3's bad value; m2's two and m3's two unordered changes; r4, r5
+        assertThat(Files.readAllLines(data.resolve("spark/diagnostics.jsonl"))).isEqualTo(diagnostics);
+    }
+
     private static int audit(Path scenario, String uses, String history, Path out, String... more) {
         List<String> args = new ArrayList<>(List.of("audit", "-q", "--scenario", scenario.toString(), "--records", uses,
                 "--settings-history", history, "--out", out.toString()));
