@@ -23,27 +23,28 @@ public final class CheckJunitRenderer implements Renderer {
     public void render(Report report, Writer out) throws IOException {
         List<JunitXml.Case> cases = new ArrayList<>();
         for (Diagnostic d : report.ruleDiagnostics()) {
-            cases.add(new JunitXml.Case("rules", d.where().location(), d.where().file(), null, JunitXml.Outcome.ERROR,
-                    "rule diagnostic", d.format()));
+            cases.add(new JunitXml.Case("rules", line(d.where().location()), line(d.where().file()), null, JunitXml.Outcome.ERROR,
+                    "rule diagnostic", line(d.format())));
         }
         for (Diagnostic d : report.inputDiagnostics()) {
-            cases.add(new JunitXml.Case("inputs", d.where().location(), d.where().file(), null, JunitXml.Outcome.ERROR,
-                    "input diagnostic", d.format()));
+            cases.add(new JunitXml.Case("inputs", line(d.where().location()), line(d.where().file()), null, JunitXml.Outcome.ERROR,
+                    "input diagnostic", line(d.format())));
         }
         for (ScenarioResult r : report.results()) {
-            String classname = r.scenarioId() == null ? r.file() : r.scenarioId();
+            String classname = line(r.scenarioId() == null ? r.file() : r.scenarioId());
+            String file = line(r.file());
             if (r.status() != ScenarioResult.Status.EVALUATED) {
                 StringBuilder body = new StringBuilder();
-                r.diagnostics().forEach(d -> body.append(d.format()).append('\n'));
+                r.diagnostics().forEach(d -> body.append(line(d.format())).append('\n'));
                 if (r.error() != null) {
-                    body.append(r.file()).append(": error: ").append(r.error()).append('\n');
+                    body.append(file).append(": error: ").append(line(r.error())).append('\n');
                 }
-                cases.add(new JunitXml.Case(classname, "evaluation", r.file(), null, JunitXml.Outcome.ERROR,
+                cases.add(new JunitXml.Case(classname, "evaluation", file, null, JunitXml.Outcome.ERROR,
                         r.status() == ScenarioResult.Status.INVALID ? "invalid scenario" : "evaluation failed", body.toString()));
                 continue;
             }
             if (r.findings().isEmpty()) {
-                cases.add(new JunitXml.Case(classname, "no findings", r.file(), null, JunitXml.Outcome.PASSED, null, null));
+                cases.add(new JunitXml.Case(classname, "no findings", file, null, JunitXml.Outcome.PASSED, null, null));
             }
             List<String> seen = new ArrayList<>();
             for (Finding f : r.findings()) {
@@ -56,15 +57,20 @@ public final class CheckJunitRenderer implements Renderer {
                     if (!same.ruleId().equals(f.ruleId())) {
                         continue;
                     }
-                    body.append(same.message()).append('\n').append("cites: ").append(String.join("; ", same.citations())).append('\n');
+                    body.append(line(same.message())).append('\n').append("cites: ").append(line(String.join("; ", same.citations()))).append('\n');
                     for (Evidence e : same.evidence()) {
-                        body.append("  ").append(e.span().location()).append("  ").append(e.kind()).append(' ').append(e.id()).append('\n');
+                        body.append("  ").append(line(e.span().location())).append("  ").append(line(e.kind())).append(' ').append(line(e.id())).append('\n');
                     }
                 }
-                cases.add(new JunitXml.Case(classname, f.ruleId(), r.file(), null, JunitXml.Outcome.FAILED,
-                        f.severity().key() + ": " + f.title(), body.toString()));
+                cases.add(new JunitXml.Case(classname, line(f.ruleId()), file, null, JunitXml.Outcome.FAILED,
+                        f.severity().key() + ": " + line(f.title()), body.toString()));
             }
         }
         JunitXml.write("covenant check", cases, null, out);
+    }
+
+    /** A body is lines, one datum each, as in the text report: a newline in a message cannot add a line of its own. */
+    private static String line(String datum) {
+        return Inert.field(datum);
     }
 }

@@ -1,6 +1,10 @@
 package dev.covenant.report;
 
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectWriter;
@@ -8,6 +12,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.util.Locale;
 
 /**
  * The one Jackson configuration every JSON output is written with: records in, their components in
@@ -18,12 +23,35 @@ import java.io.Writer;
 public final class Json {
 
     /** Shared and thread-safe once configured; writers never close the caller's stream. */
-    static final JsonMapper MAPPER = JsonMapper.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
+    static final JsonMapper MAPPER = JsonMapper.builder(new JsonFactoryBuilder().characterEscapes(new InvisibleEscapes()).build())
+            .disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
 
     private static final ObjectWriter PRETTY = MAPPER.writer(new DefaultPrettyPrinter());
     private static final ObjectWriter COMPACT = MAPPER.writer();
 
     private Json() {
+    }
+
+    /**
+     * What {@link Inert} would replace is written as a {@code \\uXXXX} escape, so the file itself carries
+     * no direction override or line separator (a reviewer reading it, a script embedding it) while a
+     * parser still gets back exactly the string the scenario held. Surrogates are escaped too, paired or
+     * not: one at a time a writer cannot tell a lone one, which UTF-8 cannot carry and would turn into
+     * {@code ?}.
+     */
+    private static final class InvisibleEscapes extends CharacterEscapes {
+
+        private final int[] ascii = standardAsciiEscapesForJSON();
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return ascii;
+        }
+
+        @Override
+        public SerializableString getEscapeSequence(int ch) {
+            return ch > 0x7F && (Character.isSurrogate((char) ch) || Inert.invisible(ch)) ? new SerializedString(String.format(Locale.ROOT, "\\u%04X", ch)) : null;
+        }
     }
 
     /** Writes {@code value} pretty-printed, then a newline, leaving {@code out} open. */

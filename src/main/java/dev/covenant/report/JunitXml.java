@@ -79,7 +79,7 @@ public final class JunitXml {
         xml.writeEndElement();
     }
 
-    /** XML 1.0 cannot carry most control characters even escaped; show them as code points. */
+    /** XML 1.0 cannot carry most control characters even escaped; show them, and what {@link Inert} hides, as code points. */
     private static String clean(String text) {
         if (text == null) {
             return "";
@@ -87,7 +87,7 @@ public final class JunitXml {
         StringBuilder s = new StringBuilder();
         text.codePoints().forEach(cp -> {
             boolean allowed = cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0xD7FF) || (cp >= 0xE000 && cp <= 0xFFFD) || cp > 0xFFFF;
-            if (allowed && !((cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069))) {
+            if (allowed && !Inert.invisible(cp)) {
                 s.appendCodePoint(cp);
             } else {
                 s.append(String.format(java.util.Locale.ROOT, "[U+%04X]", cp));

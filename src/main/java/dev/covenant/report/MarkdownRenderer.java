@@ -178,7 +178,8 @@ public final class MarkdownRenderer implements Renderer {
     }
 
     private String link(SourceSpan span) {
-        String path = span.file().replace(" ", "%20").replace("(", "%28").replace(")", "%29");
+        // Percent-encoded, so no file name is read as a scheme (javascript:), a host (//evil) or markup (<b>, a newline).
+        String path = Inert.uriPath(span.file());
         String target = (linkBase != null && !span.file().startsWith("/") ? linkBase + path : path) + "#L" + span.line();
         String label = span.file().substring(span.file().lastIndexOf('/') + 1) + "#L" + span.line();
         return "[" + inline(label) + "](" + target + ")";
@@ -190,27 +191,57 @@ public final class MarkdownRenderer implements Renderer {
 
     /**
      * Text made inert for Markdown and table cells: markup characters escaped, HTML angle brackets as
-     * entities, line breaks folded, and control and direction-override characters shown as code points.
+     * entities, line breaks folded, control and direction-override characters shown as code points,
+     * and what GitHub would turn live — an {@code @mention} (which notifies), a bare {@code https://} or
+     * {@code www.} (which GFM autolinks) — broken by a zero-width space, the way Dependabot and Renovate
+     * quote release notes: a backslash before {@code @} is not enough, as GitHub finds mentions in the
+     * rendered text.
      */
     static String inline(String text) {
         if (text == null) {
             return "";
         }
+        String clean = sanitize(text);
         StringBuilder s = new StringBuilder();
-        for (char c : sanitize(text).toCharArray()) {
+        for (int i = 0; i < clean.length(); i++) {
+            char c = clean.charAt(i);
             switch (c) {
                 case '\\', '`', '*', '_', '[', ']', '#', '|', '~', '!' -> s.append('\\').append(c);
                 case '<' -> s.append("&lt;");
                 case '>' -> s.append("&gt;");
                 case '&' -> s.append("&amp;");
+                case '@' -> s.append(c).append(mention(clean, i) ? ZERO_WIDTH_SPACE : "");
+                case ':' -> s.append(c).append(clean.startsWith("//", i + 1) ? ZERO_WIDTH_SPACE : "");
+                case '.' -> s.append(i >= 3 && clean.regionMatches(true, i - 3, "www", 0, 3) ? ZERO_WIDTH_SPACE : "").append(c);
                 default -> s.append(c);
             }
         }
         return s.toString();
     }
 
+    /** Written after an {@code @} or {@code :} that GitHub would otherwise make live; renders as nothing. */
+    static final String ZERO_WIDTH_SPACE = "&#8203;";
+
+    /** An {@code @} that GitHub could read as a mention (or GFM as an e-mail autolink): a letter or digit follows. */
+    private static boolean mention(String text, int at) {
+        return at + 1 < text.length() && Character.isLetterOrDigit(text.charAt(at + 1));
+    }
+
+    /** Text for an HTML fragment (the details summary): entities, brackets as entities, mentions and URLs broken as in {@link #inline}. */
     private static String html(String text) {
-        return HtmlRenderer.escape(sanitize(text == null ? "" : text));
+        String clean = HtmlRenderer.escape(sanitize(text == null ? "" : text));
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < clean.length(); i++) {
+            char c = clean.charAt(i);
+            if (c == '[' || c == ']' || c == '`') {
+                // Raw HTML renders no Markdown on GitHub, but other renderers do: no link or code span either way.
+                s.append(c == '[' ? "&#91;" : c == ']' ? "&#93;" : "&#96;");
+                continue;
+            }
+            s.append(c == '.' && i >= 3 && clean.regionMatches(true, i - 3, "www", 0, 3) ? ZERO_WIDTH_SPACE : "")
+                    .append(c).append((c == '@' && mention(clean, i)) || (c == ':' && clean.startsWith("//", i + 1)) ? ZERO_WIDTH_SPACE : "");
+        }
+        return s.toString();
     }
 
     static String sanitize(String text) {

@@ -59,9 +59,9 @@ public final class SarifRenderer implements Renderer {
         if (rule.basis() != null) {
             tags.add(rule.basis());
         }
-        return new SarifLog.ReportingDescriptor(rule.id(), pascal(rule.id()), new SarifLog.Message(rule.title()),
-                new SarifLog.Message(rule.description() == null ? rule.title() : rule.description()),
-                new SarifLog.MultiformatMessage(helpText(rule), helpMarkdown(rule)), new SarifLog.Configuration(level(rule.severity())),
+        return new SarifLog.ReportingDescriptor(rule.id(), pascal(rule.id()), message(Inert.line(rule.title())),
+                message(Inert.block(rule.description() == null ? rule.title() : rule.description())),
+                new SarifLog.MultiformatMessage(plain(Inert.block(helpText(rule))), helpMarkdown(rule)), new SarifLog.Configuration(level(rule.severity())),
                 new SarifLog.RuleProperties(rule.severity().key(), rule.basis(), rule.citations().stream().map(Citation::toString).toList(),
                         tags, rule.effective() == null ? null : rule.effective().toString(),
                         rule.expires() == null ? null : rule.expires().toString()));
@@ -84,19 +84,19 @@ public final class SarifRenderer implements Renderer {
     }
 
     private static SarifLog.Notification notification(SourceSpan where, String message, String level) {
-        return new SarifLog.Notification(level, new SarifLog.Message(message), List.of(new SarifLog.Location(null, physical(where), null)));
+        return new SarifLog.Notification(level, message(Inert.line(message)), List.of(new SarifLog.Location(null, physical(where), null)));
     }
 
     private static SarifLog.Result result(ScenarioResult scenario, Finding f, Integer ruleIndex) {
         List<SarifLog.Location> locations = new ArrayList<>();
         if (!f.evidence().isEmpty()) {
             Evidence primary = f.evidence().get(0);
-            locations.add(new SarifLog.Location(null, physical(primary.span()), new SarifLog.Message(primary.kind() + " " + primary.id())));
+            locations.add(new SarifLog.Location(null, physical(primary.span()), message(Inert.line(primary.kind() + " " + primary.id()))));
         }
         List<SarifLog.Location> related = new ArrayList<>();
         for (int i = 1; i < f.evidence().size(); i++) {
             Evidence e = f.evidence().get(i);
-            related.add(new SarifLog.Location(i, physical(e.span()), new SarifLog.Message(e.kind() + " " + e.id() + ": " + e.detail())));
+            related.add(new SarifLog.Location(i, physical(e.span()), message(Inert.line(e.kind() + " " + e.id() + ": " + e.detail()))));
         }
         String baselineState = f.review().baseline() == null ? null
                 : f.review().baseline() == Review.BaselineState.NEW ? "new" : "unchanged";
@@ -106,7 +106,7 @@ public final class SarifRenderer implements Renderer {
         SarifLog.ResultProperties properties = new SarifLog.ResultProperties(f.severity().key(), scenario.scenarioId(), f.citations(),
                 JsonExposure.of(f.exposure()), f.restsOn().isEmpty() ? null : f.restsOn().stream().map(Finding.FindingRef::ruleId).toList());
         return new SarifLog.Result(f.ruleId(), ruleIndex, level(f.severity()),
-                new SarifLog.Message(f.message() + " [" + String.join("; ", f.citations()) + "]"), locations, related, baselineState,
+                message(Inert.line(f.message() + " [" + String.join("; ", f.citations()) + "]")), locations, related, baselineState,
                 suppressions, Map.of("covenantFinding/v1", fingerprint(scenario, f)), properties);
     }
 
@@ -135,14 +135,41 @@ public final class SarifRenderer implements Renderer {
     /**
      * A path relative to {@code SRCROOT} as a relative reference; an absolute one (outside the directory
      * covenant ran in) as a {@code file:///} URI — with the empty authority, the form RFC 8089 and
-     * code-scanning viewers expect, not {@code file:/tmp/...}.
+     * code-scanning viewers expect, not {@code file:/tmp/...}. Percent-encoded by {@link Inert#uriPath},
+     * so a file named {@code javascript:alert(1).yaml} is {@code javascript%3Aalert%281%29.yaml}, a
+     * path, not a {@code javascript:} URI.
      */
     static String uri(String path) {
         try {
-            return path.startsWith("/") ? new URI("file", "", path, null).toASCIIString() : new URI(null, null, path, null).toASCIIString();
+            // Checked by parsing: a relative reference with no scheme and no authority, or a file URI.
+            URI uri = new URI(path.startsWith("/") ? "file://" + Inert.uriPath(path) : Inert.uriPath(path));
+            if (path.startsWith("/") ? !"file".equals(uri.getScheme()) : uri.getScheme() != null || uri.getRawAuthority() != null) {
+                throw new IllegalStateException("not a relative reference: " + uri);
+            }
+            return uri.toASCIIString();
         } catch (URISyntaxException e) {
-            return path;
+            throw new IllegalStateException("a percent-encoded path did not parse as a URI: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A plain-text message (SARIF §3.11.6): {@code [text](n)} would be an embedded link, so a literal
+     * {@code [}, {@code ]} or {@code \} in the text is escaped with a backslash — a scenario's text
+     * cannot turn into a link. The text has been through {@link Inert} already.
+     */
+    static String plain(String text) {
+        StringBuilder s = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            if (c == '[' || c == ']' || c == '\\') {
+                s.append('\\');
+            }
+            s.append(c);
+        }
+        return s.toString();
+    }
+
+    private static SarifLog.Message message(String inert) {
+        return new SarifLog.Message(plain(inert));
     }
 
     private static String helpText(RuleDescriptor rule) {

@@ -24,7 +24,7 @@ public final class TextRenderer implements StreamingRenderer {
     public void begin(List<RuleDescriptor> rules, List<Diagnostic> ruleDiagnostics, Writer raw) throws IOException {
         Writer out = new InertWriter(raw);
         for (Diagnostic d : ruleDiagnostics) {
-            out.write(d.format() + "\n");
+            out.write(t(d.format()) + "\n");
         }
         rulesFailed = !ruleDiagnostics.isEmpty();
         if (rulesFailed) {
@@ -44,7 +44,7 @@ public final class TextRenderer implements StreamingRenderer {
     public void end(Report.Summary summary, List<Diagnostic> inputDiagnostics, ReviewNotes review, Writer raw) throws IOException {
         Writer out = new InertWriter(raw);
         for (Diagnostic d : inputDiagnostics) {
-            out.write(d.format() + "\n");
+            out.write(t(d.format()) + "\n");
         }
         if (!rulesFailed) {
             review(review, out);
@@ -56,19 +56,19 @@ public final class TextRenderer implements StreamingRenderer {
     private static void block(ScenarioResult result, Writer out) throws IOException {
         switch (result.status()) {
             case INVALID -> {
-                out.write(result.file() + "  INVALID (not evaluated)\n");
+                out.write(t(result.file()) + "  INVALID (not evaluated)\n");
                 for (Diagnostic d : result.diagnostics()) {
-                    out.write("  " + d.format() + "\n");
+                    out.write("  " + t(d.format()) + "\n");
                 }
                 warnings(result, out);
             }
             case ERROR -> {
-                out.write(result.file() + "  " + nameOf(result) + "  ERROR\n");
-                out.write("  " + result.file() + ": error: " + result.error() + "\n");
+                out.write(t(result.file()) + "  " + nameOf(result) + "  ERROR\n");
+                out.write("  " + t(result.file()) + ": error: " + t(result.error()) + "\n");
                 warnings(result, out);
             }
             case EVALUATED -> {
-                out.write(result.file() + "  " + nameOf(result) + " (as of " + result.asOf() + ")  "
+                out.write(t(result.file()) + "  " + nameOf(result) + " (as of " + result.asOf() + ")  "
                         + (result.findings().isEmpty() ? "no findings" : result.findings().size() + " finding(s)") + "\n");
                 warnings(result, out);
                 for (Finding f : result.findings()) {
@@ -86,7 +86,7 @@ public final class TextRenderer implements StreamingRenderer {
     /** Warnings sit under their scenario, before its findings; they change neither its status nor the exit code. */
     private static void warnings(ScenarioResult result, Writer out) throws IOException {
         for (Diagnostic d : result.warnings()) {
-            out.write("  " + d.format() + "\n");
+            out.write("  " + t(d.format()) + "\n");
         }
     }
 
@@ -94,26 +94,26 @@ public final class TextRenderer implements StreamingRenderer {
         String indent = "    ";
         String tags = (f.review().baseline() == dev.covenant.finding.Review.BaselineState.NEW ? "  [new]" : "")
                 + (f.review().waived() ? "  [waived]" : "");
-        out.write(String.format(Locale.ROOT, "  %-8s %s  %s%s%n", f.severity().key().toUpperCase(Locale.ROOT), f.ruleId(), f.title(), tags));
-        out.write(indent + f.message() + "\n");
-        out.write(indent + "cites: " + String.join("; ", f.citations()) + "\n");
+        out.write(String.format(Locale.ROOT, "  %-8s %s  %s%s%n", f.severity().key().toUpperCase(Locale.ROOT), t(f.ruleId()), t(f.title()), tags));
+        out.write(indent + t(f.message()) + "\n");
+        out.write(indent + "cites: " + t(String.join("; ", f.citations())) + "\n");
         if (!f.restsOn().isEmpty()) {
             out.write(indent + "rests on: ");
-            out.write(String.join(", ", f.restsOn().stream().map(r -> r.ruleId() + (r.at() == null ? "" : " (" + r.at().location() + ")")).toList()));
+            out.write(t(String.join(", ", f.restsOn().stream().map(r -> r.ruleId() + (r.at() == null ? "" : " (" + r.at().location() + ")")).toList())));
             out.write("\n");
         }
         String label = "evidence: ";
         for (Evidence e : f.evidence()) {
-            out.write(indent + label + e.span().location() + "  " + e.kind() + " " + e.id() + "\n");
+            out.write(indent + label + t(e.span().location()) + "  " + t(e.kind()) + " " + t(e.id()) + "\n");
             label = "          ";
         }
         if (f.review().waived()) {
             var w = f.review().waiver();
-            out.write(indent + "waived until " + w.expires() + " by " + w.approver() + ": " + w.justification()
-                    + " (" + w.span().location() + ")\n");
+            out.write(indent + "waived until " + w.expires() + " by " + t(w.approver()) + ": " + t(w.justification())
+                    + " (" + t(w.span().location()) + ")\n");
         }
         if (f.exposure() != null) {
-            out.write(indent + "exposure: " + Money.format(f.exposure()) + " — " + f.exposure().basis() + "\n");
+            out.write(indent + "exposure: " + Money.format(f.exposure()) + " — " + t(f.exposure().basis()) + "\n");
         }
     }
 
@@ -122,15 +122,15 @@ public final class TextRenderer implements StreamingRenderer {
             return;
         }
         for (var w : review.expired()) {
-            out.write("warning: waiver for " + w.ruleId() + " on '" + w.scenario() + "' expired on " + w.expires()
-                    + " and no longer applies (" + w.span().location() + ")\n");
+            out.write("warning: waiver for " + t(w.ruleId()) + " on '" + t(w.scenario()) + "' expired on " + w.expires()
+                    + " and no longer applies (" + t(w.span().location()) + ")\n");
         }
         for (var w : review.stale()) {
-            out.write("warning: waiver for " + w.ruleId() + " on '" + w.scenario() + "' matches no finding; remove it? ("
-                    + w.span().location() + ")\n");
+            out.write("warning: waiver for " + t(w.ruleId()) + " on '" + t(w.scenario()) + "' matches no finding; remove it? ("
+                    + t(w.span().location()) + ")\n");
         }
         for (var f : review.fixed()) {
-            out.write("fixed since the baseline: " + f.ruleId() + " in " + f.scenario() + " — " + f.message() + "\n");
+            out.write("fixed since the baseline: " + t(f.ruleId()) + " in " + t(f.scenario()) + " — " + t(f.message()) + "\n");
         }
         if (!review.expired().isEmpty() || !review.stale().isEmpty() || !review.fixed().isEmpty()) {
             out.write("\n");
@@ -168,6 +168,14 @@ public final class TextRenderer implements StreamingRenderer {
     }
 
     private static String nameOf(ScenarioResult r) {
-        return r.scenarioId() == null ? "" : r.scenarioId();
+        return r.scenarioId() == null ? "" : t(r.scenarioId());
+    }
+
+    /**
+     * Every datum goes through here: one datum, one line. The {@link InertWriter} around the output
+     * catches controls in what is left (our own words), but cannot tell a datum's newline from ours.
+     */
+    private static String t(String datum) {
+        return Inert.field(datum);
     }
 }

@@ -21,27 +21,32 @@ final class Differences {
     static String describe(FixtureRun.Outcome o) {
         StringBuilder s = new StringBuilder();
         if (o.check().problem() != null && o.problems().isEmpty()) {
-            s.append(o.check().problem()).append('\n');
+            s.append(t(o.check().problem())).append('\n');
         }
-        o.problems().forEach(d -> s.append(d.format()).append('\n'));
+        o.problems().forEach(d -> s.append(t(d.format())).append('\n'));
         if (o.result().error() != null) {
-            s.append(o.file()).append(": error: ").append(o.result().error()).append('\n');
+            s.append(t(o.file())).append(": error: ").append(t(o.result().error())).append('\n');
         }
-        o.result().diagnostics().forEach(d -> s.append(d.format()).append('\n'));
+        o.result().diagnostics().forEach(d -> s.append(t(d.format())).append('\n'));
         for (String id : o.check().missing()) {
-            s.append("missing: ").append(id).append(" — expected to fire (").append(o.expect().where(id).location())
-                    .append("), did not; try: covenant explain ").append(o.file()).append(" --rule ").append(id).append('\n');
+            s.append("missing: ").append(t(id)).append(" — expected to fire (").append(t(o.expect().where(id).location()))
+                    .append("), did not; try: covenant explain ").append(t(o.file())).append(" --rule ").append(t(id)).append('\n');
         }
         for (Finding f : unwanted(o)) {
             boolean absent = o.check().firedButAbsent().contains(f.ruleId());
-            s.append(absent ? "fired but expect.absent names it: " : "unexpected: ").append(f.ruleId()).append(" — ")
-                    .append(f.message()).append('\n');
+            s.append(absent ? "fired but expect.absent names it: " : "unexpected: ").append(t(f.ruleId())).append(" — ")
+                    .append(t(f.message())).append('\n');
             String label = "    evidence: ";
             for (var e : f.evidence()) {
-                s.append(label).append(e.span().location()).append("  ").append(e.kind()).append(' ').append(e.id()).append('\n');
+                s.append(label).append(t(e.span().location())).append("  ").append(t(e.kind())).append(' ').append(t(e.id())).append('\n');
                 label = "              ";
             }
         }
         return s.toString();
+    }
+
+    /** One datum, one line: the account is split on its newlines, so a datum's own must not count. */
+    private static String t(String datum) {
+        return dev.covenant.report.Inert.field(datum);
     }
 }

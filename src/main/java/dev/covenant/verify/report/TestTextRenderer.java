@@ -1,5 +1,6 @@
 package dev.covenant.verify.report;
 
+import dev.covenant.report.Inert;
 import dev.covenant.report.InertWriter;
 import dev.covenant.verify.Coverage;
 import dev.covenant.verify.FixtureRun;
@@ -16,12 +17,12 @@ public final class TestTextRenderer implements TestRenderer {
     public void render(FixtureRun run, Coverage coverage, Writer raw) throws IOException {
         Writer out = new InertWriter(raw);
         for (var d : run.diagnostics()) {
-            out.write(d.format() + "\n");
+            out.write(Inert.field(d.format()) + "\n");
         }
         for (FixtureRun.Outcome o : run.outcomes()) {
-            String name = o.scenarioId() == null ? "" : "  " + o.scenarioId();
+            String name = o.scenarioId() == null ? "" : "  " + Inert.field(o.scenarioId());
             String note = o.status() == FixtureRun.Status.SKIP ? "  (no expect: block)" : "";
-            out.write(String.format(Locale.ROOT, "%-5s %s%s  (%d ms)%s%n", o.status(), o.file(), name, o.nanos() / 1_000_000, note));
+            out.write(String.format(Locale.ROOT, "%-5s %s%s  (%d ms)%s%n", o.status(), Inert.field(o.file()), name, o.nanos() / 1_000_000, note));
             if (o.status() == FixtureRun.Status.FAIL || o.status() == FixtureRun.Status.ERROR) {
                 for (String line : Differences.describe(o).split("\n")) {
                     out.write("      " + line + "\n");
@@ -29,7 +30,7 @@ public final class TestTextRenderer implements TestRenderer {
             }
             // Warnings show under every fixture, passing or not: they do not change its status.
             for (var w : o.result().warnings()) {
-                out.write("      " + w.format() + "\n");
+                out.write("      " + Inert.field(w.format()) + "\n");
             }
         }
         if (coverage != null) {
