@@ -1,5 +1,6 @@
 package dev.covenant.explain;
 
+import dev.covenant.report.Inert;
 import dev.covenant.report.InertWriter;
 import dev.covenant.engine.RuleCatalog;
 import dev.covenant.engine.RuleInfo;
@@ -50,11 +51,16 @@ public final class ExplainWriter {
         }
     }
 
+    /** One datum from the scenario (an id, a file name, a message) on one line, however it was written. */
+    private static String d(String datum) {
+        return datum == null ? "null" : Inert.field(datum);
+    }
+
     private void explain(String ruleId) throws IOException {
         ScenarioResult result = trace.result();
-        out.write(result.file() + "  " + result.scenarioId() + " (as of " + result.asOf() + ")\n");
+        out.write(d(result.file()) + "  " + d(result.scenarioId()) + " (as of " + result.asOf() + ")\n");
         if (result.status() != ScenarioResult.Status.EVALUATED) {
-            out.write("  evaluation failed: " + result.error() + "\n");
+            out.write("  evaluation failed: " + d(result.error()) + "\n");
             return;
         }
         List<Finding> findings = result.findings().stream().filter(f -> ruleId == null || f.ruleId().equals(ruleId)).toList();
@@ -77,8 +83,8 @@ public final class ExplainWriter {
         if (how != null && how.rule() != null) {
             out.write("  rule \"" + how.rule().name() + "\" (" + how.rule().declared().location() + ")\n");
         }
-        out.write("  " + f.message() + "\n");
-        out.write("  cites: " + String.join("; ", f.citations()) + "\n");
+        out.write("  " + d(f.message()) + "\n");
+        out.write("  cites: " + d(String.join("; ", f.citations())) + "\n");
         if (how != null) {
             out.write("  because it matched:\n");
             bindings(how.bindings(), "    ", 1, Collections.newSetFromMap(new IdentityHashMap<>()));
@@ -94,9 +100,9 @@ public final class ExplainWriter {
 
     private void value(String label, Object value, String indent, int depth, Set<Object> seen) throws IOException {
         if (value instanceof Fact fact) {
-            out.write(indent + label + fact.kind() + " " + fact.id() + " (" + fact.span().location() + ")\n");
+            out.write(indent + label + fact.kind() + " " + d(fact.id()) + " (" + d(fact.span().location()) + ")\n");
         } else if (value instanceof Finding finding) {
-            out.write(indent + label + "finding " + finding.ruleId() + ": " + finding.message() + "\n");
+            out.write(indent + label + "finding " + finding.ruleId() + ": " + d(finding.message()) + "\n");
             nested(finding, indent, depth, seen);
         } else if (value instanceof Derived derived) {
             out.write(indent + label + summary(derived));
@@ -111,7 +117,7 @@ public final class ExplainWriter {
                 value("", item, indent + "  ", depth, seen);
             }
         } else {
-            out.write(indent + label + value + "\n");
+            out.write(indent + label + d(String.valueOf(value)) + "\n");
         }
     }
 
@@ -152,7 +158,7 @@ public final class ExplainWriter {
 
     private static String summary(Derived derived) {
         String parts = derived.basis().stream()
-                .map(b -> b instanceof Fact f ? f.id() : String.valueOf(b))
+                .map(b -> d(b instanceof Fact f ? f.id() : String.valueOf(b)))
                 .collect(Collectors.joining(", "));
         return derived.getClass().getSimpleName() + "(" + parts + ")";
     }
