@@ -325,8 +325,10 @@ public final class CovenantServer implements AutoCloseable {
                 }
             });
         } catch (RuntimeException shuttingDown) {
+            // The workers are stopping (the grace period is over): said, not an empty 500.
             evaluations.release();
-            throw shuttingDown;
+            exchange.getResponseHeaders().put(Headers.RETRY_AFTER, "1");
+            error(exchange, 503, "shutting-down", "the server is shutting down; retry on another instance", List.of());
         }
     }
 

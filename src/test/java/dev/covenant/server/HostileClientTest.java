@@ -115,6 +115,25 @@ class HostileClientTest {
     }
 
     @Test
+    void connections_beyond_the_cap_wait_to_be_accepted_until_others_close() throws Exception {
+        try (CovenantServer server = started(config().withMaxConnections(2))) {
+            Socket first = new Socket("127.0.0.1", server.port());
+            Socket second = new Socket("127.0.0.1", server.port());
+            try (Socket third = new Socket("127.0.0.1", server.port())) {
+                third.getOutputStream().write("GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                third.getOutputStream().flush();
+                third.setSoTimeout(2_000);
+                assertThat(readAll(third.getInputStream())).as("not accepted while two are open").isEqualTo("<connection still open>");
+
+                first.close();
+                second.close();
+                third.setSoTimeout(30_000);
+                assertThat(readAll(third.getInputStream())).startsWith("HTTP/1.1 200");
+            }
+        }
+    }
+
+    @Test
     void a_consequence_that_ignores_the_halt_costs_its_scenario_not_the_request_a_permit_or_the_shutdown() throws Exception {
         CovenantServer server = started(new CovenantServer.Config("127.0.0.1", 0, 1 << 20, 10, Duration.ofSeconds(1), 1,
                 Duration.ofSeconds(3)));
