@@ -50,6 +50,16 @@ public final class Covenant implements AutoCloseable {
     private final AtomicReference<Lease> current = new AtomicReference<>();
     private final Object reloading = new Object();
     private volatile List<Diagnostic> lastDiagnostics = List.of();
+    /**
+     * Runs the evaluations of scenarios held in memory, so that the caller waits for each at most the
+     * batch's outer wait ({@link Batch#evaluateWithin}); daemon threads, so a consequence that never lets
+     * go cannot keep the JVM alive.
+     */
+    private final java.util.concurrent.ExecutorService inMemory = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "covenant-evaluation");
+        t.setDaemon(true);
+        return t;
+    });
 
     private Covenant(Supplier<RuleSources> sources, PackLoader loader, Batch.Options options, ReviewPolicy review) {
         this.sources = sources;
@@ -115,7 +125,8 @@ public final class Covenant implements AutoCloseable {
 
     /**
      * Evaluates scenarios held in memory (a request body), each loaded with the name it is reported under,
-     * all within {@code budget}: scenarios not reached in time are reported as errors.
+     * all within {@code budget}: scenarios not reached in time are reported as errors, and so is one whose
+     * rules throw or ignore the halt (this returns at most three times the budget plus 5 s after it is called).
      */
     public Report evaluate(List<Document> documents, Duration budget) {
         Lease lease = acquire();
@@ -137,7 +148,7 @@ public final class Covenant implements AutoCloseable {
                     Limits limits = new Limits(options.limits().maxFirings(),
                             Duration.ofNanos(Math.min(left, options.limits().timeBudget().toNanos())));
                     Scenario scenario = options.asOf() == null ? loaded.scenario() : loaded.scenario().withAsOf(options.asOf());
-                    results.add(new Evaluator(lease.base, limits).evaluate(scenario));
+                    results.add(Batch.evaluateWithin(inMemory, new Evaluator(lease.base, limits), scenario));
                 }
             }
             return review.apply(new Report(List.of(), List.of(), results, lease.base.catalog().obligations()));
@@ -188,6 +199,7 @@ public final class Covenant implements AutoCloseable {
 
     @Override
     public void close() {
+        inMemory.shutdownNow();
         Lease lease = current.getAndSet(null);
         if (lease != null) {
             lease.retire();

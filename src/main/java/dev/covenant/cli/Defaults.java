@@ -32,6 +32,7 @@ final class Defaults implements CommandLine.IDefaultValueProvider {
                 "--max-body", String.valueOf(server.maxBodyBytes()),
                 "--max-scenarios", String.valueOf(server.maxScenarios()),
                 "--request-budget", seconds(server.requestBudget()),
+                "--max-connections", String.valueOf(server.maxConnections()),
                 "--max-history-rows", String.valueOf(SettingsHistory.DEFAULT_MAX_ROWS));
     }
 

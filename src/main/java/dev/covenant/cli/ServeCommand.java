@@ -2,6 +2,11 @@ package dev.covenant.cli;
 
 import dev.covenant.Covenant;
 import dev.covenant.server.CovenantServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -46,16 +51,32 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--waivers", paramLabel = "FILE", description = "Accepted risks applied to every evaluation.")
     Path waivers;
 
+    @Option(names = "--max-connections", paramLabel = "N", description = "Open connections at most; more wait to be accepted. Default: ${DEFAULT-VALUE}")
+    int maxConnections;
+
+    @Option(names = "--token-file", paramLabel = "FILE", description = {"A file holding the bearer token every request but GET /healthz must send"
+            + " (Authorization: Bearer TOKEN); at least 16 characters.", "Required when --host is not a loopback address."})
+    Path tokenFile;
+
     @Override
     public Integer call() throws InterruptedException {
         if (port < 0 || port > 65535 || maxBody < 1 || maxScenarios < 1 || requestBudget <= 0 || (maxConcurrent != null && maxConcurrent < 1)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--port, --max-body, --max-scenarios, --request-budget and --max-concurrent must be positive");
         }
         LimitOptions.checkBudget(spec.commandLine(), "--request-budget", requestBudget);
+        if (maxConnections < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--max-connections must be positive");
+        }
+        String token = tokenFile == null ? null : token(tokenFile);
+        if (token == null && !loopback(host)) {
+            // Any web page or host on the network could otherwise post to the API.
+            throw new CommandLine.ParameterException(spec.commandLine(), "--host " + host + " is not a loopback address; serving"
+                    + " beyond this machine needs --token-file FILE (a bearer token every request must send)");
+        }
         CovenantServer.Config defaults = CovenantServer.Config.defaults();
         CovenantServer.Config config = new CovenantServer.Config(host, port, maxBody, maxScenarios,
                 Duration.ofMillis(Math.round(requestBudget * 1000)), maxConcurrent == null ? defaults.maxConcurrent() : maxConcurrent,
-                defaults.shutdownGrace());
+                defaults.shutdownGrace(), maxConnections, CovenantServer.Config.DEFAULT_BODY_TIMEOUT, token);
         CovenantServer server;
         try {
             server = CovenantServer.start(config);
@@ -87,6 +108,30 @@ public final class ServeCommand implements Callable<Integer> {
         spec.commandLine().getErr().flush();
         stopped.await();
         return 0;
+    }
+
+    /** The token in the file, without surrounding white space; a file that cannot serve as one is a usage error. */
+    private String token(Path file) {
+        String token;
+        try {
+            token = Files.readString(file, StandardCharsets.UTF_8).strip();
+        } catch (IOException | RuntimeException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--token-file " + file + ": cannot read it: " + rootMessage(e));
+        }
+        if (token.length() < 16 || token.chars().anyMatch(c -> c <= ' ' || c > '~')) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--token-file " + file
+                    + ": the token must be at least 16 printable ASCII characters, without spaces");
+        }
+        return token;
+    }
+
+    /** True when the address is this machine only (127.0.0.0/8, ::1, or a name resolving to one). */
+    private static boolean loopback(String host) {
+        try {
+            return InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false; // the bind fails later with its own message; no token is then no reason to refuse
+        }
     }
 
     private static String rootMessage(Throwable e) {

@@ -133,16 +133,36 @@ public final class Batch {
     }
 
     private static Evaluated await(Pending pending, long graceMillis) {
-        Future<Evaluated> future = pending.result();
         String file = pending.file().display();
+        return await(pending.result(), file, graceMillis, message -> new Evaluated(ScenarioResult.failed(file, message), null));
+    }
+
+    /**
+     * Evaluates one scenario on {@code pool} and waits for it at most {@link Limits#outerWait()} of the
+     * evaluator's limits: the same outer bound as a batch, for callers that evaluate scenarios held in
+     * memory (the Java API, {@code covenant serve}). A run that throws (an {@code Error} such as
+     * StackOverflowError too) or that is abandoned becomes that scenario's error; this never throws for
+     * what a rule does.
+     */
+    public static ScenarioResult evaluateWithin(ExecutorService pool, Evaluator evaluator, Scenario scenario) {
+        Future<ScenarioResult> result;
+        try {
+            result = pool.submit(() -> evaluator.evaluate(scenario));
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            return ScenarioResult.failed(scenario.file(), "not evaluated: the evaluator is shutting down");
+        }
+        return await(result, scenario.file(), evaluator.limits().outerWait().toMillis(), message -> ScenarioResult.failed(scenario.file(), message));
+    }
+
+    /** The one outer wait: a result, or what {@code failed} makes of the reason there is none. */
+    private static <T> T await(Future<T> future, String file, long graceMillis, java.util.function.Function<String, T> failed) {
         try {
             return future.get(graceMillis, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             future.cancel(true);
-            return new Evaluated(ScenarioResult.failed(file, "evaluation did not finish within " + graceMillis
-                    + " ms and ignored the halt; a rule consequence may loop"), null);
+            return failed.apply("evaluation did not finish within " + graceMillis + " ms and ignored the halt; a rule consequence may loop");
         } catch (ExecutionException e) {
-            return new Evaluated(ScenarioResult.failed(file, "internal error: " + e.getCause()), null);
+            return failed.apply("internal error: " + e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while evaluating " + file, e);
