@@ -24,7 +24,7 @@ public record Timeline(LocalDate asOf, List<Item> items) {
     public enum Lane { DOCUMENTS, SETTINGS, PROMISES, PRACTICES, MODELS }
 
     /** One fact on the timeline: a period or a point, with dated marks and where it is written. */
-    public record Item(Lane lane, String kind, String id, String label, LocalDate start, LocalDate end, boolean open,
+    public record Item(Lane lane, String kindKey, String id, String label, LocalDate start, LocalDate end, boolean open,
             List<Mark> marks, SourceSpan span, List<String> stands) {
 
         public Item {
@@ -32,9 +32,12 @@ public record Timeline(LocalDate asOf, List<Item> items) {
             stands = List.copyOf(stands);
         }
 
-        /** True when this item stands for the fact {@code kind}/{@code id} (a version also for its disclosures and captures). */
-        public boolean standsFor(String factKind, String factId) {
-            return (kind.equals(factKind) && id.equals(factId)) || stands.contains(factKind + ":" + factId);
+        /**
+         * True when this item stands for the fact {@code kindKey}/{@code id} (a version also for its disclosures and
+         * captures). Matched by the kind's stable key, never its display label, which is free to change.
+         */
+        public boolean standsFor(String factKindKey, String factId) {
+            return (kindKey.equals(factKindKey) && id.equals(factId)) || stands.contains(factKindKey + ":" + factId);
         }
     }
 
@@ -66,16 +69,16 @@ public record Timeline(LocalDate asOf, List<Item> items) {
             LocalDate end = marks.stream().map(Mark::date).max(Comparator.naturalOrder()).orElseThrow();
             List<String> stands = new ArrayList<>();
             scenario.disclosures().stream().filter(d -> d.documentId().equals(v.documentId()) && d.version().equals(v.version()))
-                    .forEach(d -> stands.add(d.kind() + ":" + d.id()));
-            scenario.captures().stream().filter(c -> c.belongsTo(v)).forEach(c -> stands.add(c.kind() + ":" + c.id()));
-            items.add(new Item(Lane.DOCUMENTS, v.kind(), v.id(), v.id(), start, end, false, marks, v.span(), stands));
+                    .forEach(d -> stands.add(d.kindKey() + ":" + d.id()));
+            scenario.captures().stream().filter(c -> c.belongsTo(v)).forEach(c -> stands.add(c.kindKey() + ":" + c.id()));
+            items.add(new Item(Lane.DOCUMENTS, v.kindKey(), v.id(), v.id(), start, end, false, marks, v.span(), stands));
         }
         for (Setting s : scenario.settings()) {
-            items.add(new Item(Lane.SETTINGS, s.kind(), s.id(), s.id() + " (default " + (s.defaultOn() ? "on" : "off") + ")",
+            items.add(new Item(Lane.SETTINGS, s.kindKey(), s.id(), s.id() + " (default " + (s.defaultOn() ? "on" : "off") + ")",
                     s.introduced(), scenario.asOf(), true, List.of(new Mark(s.introduced(), "introduced")), s.span(), List.of()));
         }
         for (Promise p : scenario.promises()) {
-            items.add(new Item(Lane.PROMISES, p.kind(), p.id(), p.id() + " (" + p.promiseKind().key() + ")",
+            items.add(new Item(Lane.PROMISES, p.kindKey(), p.id(), p.id() + " (" + p.promiseKind().key() + ")",
                     p.period().from(), p.period().to() == null ? scenario.asOf() : p.period().to(), p.period().isOpen(),
                     List.of(new Mark(p.period().from(), "since")), p.span(), List.of()));
         }
@@ -84,14 +87,14 @@ public record Timeline(LocalDate asOf, List<Item> items) {
             if (p.period().to() != null) {
                 marks.add(new Mark(p.period().to(), "ended"));
             }
-            items.add(new Item(Lane.PRACTICES, p.kind(), p.id(), p.id() + " (" + p.use() + ")", p.started(),
+            items.add(new Item(Lane.PRACTICES, p.kindKey(), p.id(), p.id() + " (" + p.use() + ")", p.started(),
                     p.period().to() == null ? scenario.asOf() : p.period().to(), p.period().isOpen(), marks, p.span(),
-                    p.recipients().stream().map(r -> r.kind() + ":" + r.id()).toList()));
+                    p.recipients().stream().map(r -> r.kindKey() + ":" + r.id()).toList()));
         }
         for (Model m : scenario.models()) {
             if (m.placedOnMarket() != null) {
                 LocalDate placed = m.placedOnMarket().date();
-                items.add(new Item(Lane.MODELS, m.kind(), m.id(), m.id() + " (" + m.placedOnMarket().region() + " market)",
+                items.add(new Item(Lane.MODELS, m.kindKey(), m.id(), m.id() + " (" + m.placedOnMarket().region() + " market)",
                         placed, placed, false, List.of(new Mark(placed, "placed on market")), m.span(), List.of()));
             }
         }

@@ -143,7 +143,7 @@ public final class HtmlRenderer implements Renderer {
         for (Finding f : findings) {
             for (Evidence e : f.evidence()) {
                 for (Timeline.Item item : timeline.items()) {
-                    if (item.standsFor(e.kind(), e.id())) {
+                    if (item.standsFor(e.kindKey(), e.id())) {
                         rulesByItem.computeIfAbsent(item, k -> new TreeSet<>()).add(f.ruleId());
                     }
                 }

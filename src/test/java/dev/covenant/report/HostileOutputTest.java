@@ -426,8 +426,4 @@ class HostileOutputTest {
         return new Waiver(t.text("rule"), t.text("glob"), t.text("justification"), t.text("approver"), LocalDate.of(2025, 1, 1),
                 LocalDate.of(2025, 12, 31), new SourceSpan(t.text("waivers") + ".yaml", 2, 3, t.text("path")));
     }
-
-    /** A fact with nothing but what a report shows of it. */
-    private record Described(FactKind factKind, String id, SourceSpan span, String describe) implements Fact {
-    }
 }

@@ -169,8 +169,4 @@ class RendererGoldenTest {
         FactKind factKind = java.util.Arrays.stream(FactKind.values()).filter(k -> k.label().equals(kind)).findFirst().orElseThrow();
         return new Evidence(role, factKind.key(), factKind.label(), id, span, new Described(factKind, id, span, detail));
     }
-
-    /** A fact with nothing but what a report shows of it. */
-    private record Described(FactKind factKind, String id, SourceSpan span, String describe) implements Fact {
-    }
 }
