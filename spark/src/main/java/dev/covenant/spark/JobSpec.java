@@ -21,7 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What every executor needs to judge records: the record rules' text and the context scenario's
- * bytes, shipped with the tasks. Each executor JVM compiles them once ({@link #engine()}), keyed by
+ * bytes and the per-chunk limits, shipped with the tasks. Each executor JVM compiles them once ({@link #engine()}), keyed by
  * a hash of both, and reuses the engine for every task and partition it runs.
  */
 final class JobSpec implements Serializable {
@@ -34,13 +34,17 @@ final class JobSpec implements Serializable {
     private final byte[] scenario;
     private final String scenarioDisplay;
     private final String key;
+    private final int maxFirings;
+    private final long timeBudgetMillis;
 
-    JobSpec(RuleSources rules, byte[] scenario, String scenarioDisplay) {
+    JobSpec(RuleSources rules, byte[] scenario, String scenarioDisplay, Limits limits) {
         this.ruleFiles = new TreeMap<>(rules.files());
         this.rulesDisplay = rules.root().toString();
         this.scenario = scenario.clone();
         this.scenarioDisplay = scenarioDisplay;
-        this.key = hash(rules.contentHash(), scenario);
+        this.maxFirings = limits.maxFirings();
+        this.timeBudgetMillis = limits.timeBudget().toMillis();
+        this.key = hash(rules.contentHash(), scenario) + "/" + maxFirings + "/" + timeBudgetMillis;
     }
 
     /** The compiled record rules and the scenario, built once per JVM. */
@@ -80,7 +84,8 @@ final class JobSpec implements Serializable {
             if (!lint.isEmpty()) {
                 throw new Unusable(lint);
             }
-            return new Built(new RecordEngine(rules, RecordEngine.contextOf(loaded.scenario()), Limits.DEFAULT), loaded.scenario());
+            return new Built(new RecordEngine(rules, RecordEngine.contextOf(loaded.scenario()),
+                    new Limits(maxFirings, java.time.Duration.ofMillis(timeBudgetMillis))), loaded.scenario());
         });
     }
 

@@ -1,5 +1,6 @@
 package dev.covenant.spark;
 
+import dev.covenant.engine.Limits;
 import dev.covenant.engine.RuleSources;
 import dev.covenant.finding.Severity;
 import dev.covenant.finding.Verdict;
@@ -55,12 +56,14 @@ public final class SparkAudit {
 
     /**
      * The job's inputs, as the CLI's options. Paths are local files/directories or Hadoop URIs.
-     * {@code failOn} is {@code covenant audit}'s {@code --fail-on} (default {@code low}).
+     * {@code failOn} is {@code covenant audit}'s {@code --fail-on} (default {@code low}); {@code limits} its
+     * {@code --max-firings} and {@code --time-budget} per chunk of 1,000 records, with the same defaults and bounds.
      */
-    public record Options(Path scenario, List<String> records, String settingsHistory, Path rules, String out, Severity failOn) {
+    public record Options(Path scenario, List<String> records, String settingsHistory, Path rules, String out, Severity failOn,
+            Limits limits) {
 
         public Options(Path scenario, List<String> records, String settingsHistory, Path rules, String out) {
-            this(scenario, records, settingsHistory, rules, out, Severity.LOW);
+            this(scenario, records, settingsHistory, rules, out, Severity.LOW, Limits.DEFAULT);
         }
     }
 
@@ -82,7 +85,8 @@ public final class SparkAudit {
     static final class UsageException extends Exception {
         UsageException(String problem) {
             super("covenant-spark: " + problem + "\nusage: spark-submit --class dev.covenant.spark.SparkAudit covenant-spark.jar"
-                    + " --scenario FILE --records PATH... [--settings-history FILE] --out DIR [--rules DIR] [--fail-on SEVERITY]");
+                    + " --scenario FILE --records PATH... [--settings-history FILE] --out DIR [--rules DIR] [--fail-on SEVERITY]"
+                    + " [--max-firings N] [--time-budget SECONDS]");
         }
     }
 
@@ -116,6 +120,8 @@ public final class SparkAudit {
         Path rules = Path.of("rules");
         String out = null;
         Severity failOn = Severity.LOW;
+        long maxFirings = Limits.DEFAULT.maxFirings();
+        double timeBudget = Limits.DEFAULT.timeBudget().toMillis() / 1000.0;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             if (!option.equals("--records") && i + 1 >= args.length) {
@@ -136,13 +142,35 @@ public final class SparkAudit {
                     failOn = Severity.parse(text).orElseThrow(() -> new UsageException("unknown --fail-on '" + text
                             + "'; expected one of: " + Severity.choices()));
                 }
+                case "--max-firings" -> maxFirings = integer(option, args[++i]);
+                case "--time-budget" -> timeBudget = seconds(option, args[++i]);
                 default -> throw new UsageException("unknown argument '" + option + "'");
             }
         }
         if (scenario == null || records.isEmpty() || out == null) {
             throw new UsageException("--scenario, --records and --out are required");
         }
-        return new Options(scenario, records, history, rules, out, failOn);
+        try {
+            return new Options(scenario, records, history, rules, out, failOn, Limits.of(maxFirings, timeBudget));
+        } catch (Limits.OutOfRange e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    private static long integer(String option, String text) throws UsageException {
+        try {
+            return Long.parseLong(text.strip());
+        } catch (NumberFormatException e) {
+            throw new UsageException("invalid value for " + option + ": '" + text + "' is not a whole number");
+        }
+    }
+
+    private static double seconds(String option, String text) throws UsageException {
+        try {
+            return Double.parseDouble(text.strip());
+        } catch (NumberFormatException e) {
+            throw new UsageException("invalid value for " + option + ": '" + text + "' is not a number of seconds");
+        }
     }
 
     /**
@@ -227,7 +255,7 @@ public final class SparkAudit {
         byte[] scenarioBytes = Files.readAllBytes(options.scenario());
         String scenarioDisplay = ScenarioFiles.display(options.scenario());
         RuleSources rules = RuleSources.readRecords(options.rules());
-        JobSpec spec = new JobSpec(rules, scenarioBytes, scenarioDisplay);
+        JobSpec spec = new JobSpec(rules, scenarioBytes, scenarioDisplay, options.limits());
         JobSpec.Built driver;
         try {
             driver = spec.built(); // fails here, on the driver, for a bad scenario or rules

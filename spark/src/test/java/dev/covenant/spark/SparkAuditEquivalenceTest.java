@@ -164,6 +164,46 @@ class SparkAuditEquivalenceTest {
         assertThat(Files.readAllLines(data.resolve("spark/diagnostics.jsonl"))).isEqualTo(diagnostics);
     }
 
+    @Test
+    void the_jobs_limits_are_the_audits_options_with_the_same_bounds_and_a_looping_rule_fails_both_naming_it() throws Exception {
+        // #14: the job had no --max-firings or --time-budget; every chunk ran under the defaults.
+        Path rules = Files.createDirectories(dir.resolve("rules/records")).getParent();
+        Files.writeString(rules.resolve("records/loops.drl"), """
+                package rules.records;
+
+                import dev.covenant.records.UseRecord;
+                import function dev.covenant.records.RecordFinding.flag;
+
+                rule "REC-LOOPS"
+                    @id("REC-LOOPS") @title("t") @severity("low") @reference("r")
+                when
+                    $record : UseRecord( )
+                then
+                    update($record);
+                end
+                """);
+        String scenario = "fixtures/linkedin/linkedin-2024-as-alleged.yaml";
+        String uses = "fixtures/records/linkedin/uses.csv";
+        String history = "fixtures/records/linkedin/settings-history.csv";
+
+        int embedded = audit(Path.of(scenario), uses, history, dir.resolve("embedded"), "--rules", rules.toString(), "--max-firings", "100");
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        int distributed = SparkAudit.execute(spark, SparkAudit.parse(new String[] {"--scenario", scenario, "--records", uses,
+                "--settings-history", history, "--out", dir.resolve("spark").toString(), "--rules", rules.toString(), "--max-firings", "100"}),
+                new java.io.PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertThat(embedded).isEqualTo(2);
+        assertThat(distributed).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("evaluation stopped after 100 rule firings", "rule 'REC-LOOPS'");
+        for (String[] bad : List.of(new String[] {"--time-budget", "1e-9"}, new String[] {"--time-budget", "4e15"},
+                new String[] {"--max-firings", "0"}, new String[] {"--max-firings", "lots"})) {
+            List<String> args = new ArrayList<>(List.of("--scenario", scenario, "--records", uses, "--out", "x"));
+            args.addAll(List.of(bad));
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> SparkAudit.parse(args.toArray(String[]::new)))
+                    .as(String.join(" ", bad)).isInstanceOf(SparkAudit.UsageException.class).hasMessageContaining(bad[0]);
+        }
+    }
+
     private static int audit(Path scenario, String uses, String history, Path out, String... more) {
         List<String> args = new ArrayList<>(List.of("audit", "-q", "--scenario", scenario.toString(), "--records", uses,
                 "--settings-history", history, "--out", out.toString()));
