@@ -77,7 +77,11 @@ final class GoldenFiles {
         return all;
     }
 
+    /** A format's file extension; {@code test-<format>} (a {@code covenant test} result format) takes its report twin's. */
     static String extension(String format) {
+        if (format.startsWith("test-")) {
+            return extension(format.substring("test-".length()));
+        }
         return switch (format) {
             case "text" -> "txt";
             case "markdown" -> "md";

@@ -2,6 +2,7 @@ package dev.covenant.verify.report;
 
 import dev.covenant.finding.Finding;
 import dev.covenant.verify.FixtureRun;
+import dev.covenant.source.Diagnostic;
 import java.util.List;
 
 /** The findings behind a fixture's differences from its expectation, shared by the test renderers. */
@@ -17,17 +18,27 @@ final class Differences {
                 .toList();
     }
 
+    /**
+     * The fixture's problems, then its result's diagnostics, each once: an invalid fixture carries its
+     * loader's diagnostics as both (they were shown twice).
+     */
+    static List<Diagnostic> diagnostics(FixtureRun.Outcome o) {
+        List<Diagnostic> all = new java.util.ArrayList<>(o.problems());
+        o.result().diagnostics().stream().filter(d -> !all.contains(d)).forEach(all::add);
+        return all;
+    }
+
     /** A plain-text account of what differs, for text output and JUnit failure bodies. */
     static String describe(FixtureRun.Outcome o) {
         StringBuilder s = new StringBuilder();
-        if (o.check().problem() != null && o.problems().isEmpty()) {
+        List<Diagnostic> diagnostics = diagnostics(o);
+        if (o.check().problem() != null && diagnostics.isEmpty() && o.result().error() == null) {
             s.append(t(o.check().problem())).append('\n');
         }
-        o.problems().forEach(d -> s.append(t(d.format())).append('\n'));
+        diagnostics.forEach(d -> s.append(t(d.format())).append('\n'));
         if (o.result().error() != null) {
             s.append(t(o.file())).append(": error: ").append(t(o.result().error())).append('\n');
         }
-        o.result().diagnostics().forEach(d -> s.append(t(d.format())).append('\n'));
         for (String id : o.check().missing()) {
             s.append("missing: ").append(t(id)).append(" — expected to fire (").append(t(o.expect().where(id).location()))
                     .append("), did not; try: covenant explain ").append(t(o.file())).append(" --rule ").append(t(id)).append('\n');

@@ -10,7 +10,6 @@ import dev.covenant.verify.Coverage;
 import dev.covenant.verify.FixtureRun;
 import java.io.IOException;
 import java.io.Writer;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -41,8 +40,7 @@ public final class TestJsonRenderer implements TestRenderer {
             List<UnexpectedJson> unexpected, List<JsonDiagnostic> diagnostics, List<JsonDiagnostic> warnings, String error) {
 
         static OutcomeJson of(FixtureRun.Outcome o) {
-            List<Diagnostic> all = new ArrayList<>(o.problems());
-            all.addAll(o.result().diagnostics());
+            List<Diagnostic> all = Differences.diagnostics(o);
             return new OutcomeJson(o.file(), o.scenarioId(), o.status().name().toLowerCase(Locale.ROOT), o.nanos() / 1_000_000,
                     List.copyOf(o.check().fired()), List.copyOf(o.check().missing()),
                     Differences.unwanted(o).stream().map(f -> UnexpectedJson.of(o, f)).toList(),
