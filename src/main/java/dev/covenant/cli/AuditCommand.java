@@ -142,7 +142,7 @@ public final class AuditCommand implements Callable<Integer> {
             RecordEngine engine = new RecordEngine(recordRules, RecordEngine.contextOf(context),
                     limits);
             Audit.Options options = new Audit.Options(threads == null ? Runtime.getRuntime().availableProcessors() : threads,
-                    1_000, maxHistoryRows);
+                    Audit.CHUNK, maxHistoryRows);
             Progress progress = new Progress(err, quiet, started);
             Writer findingsOut = findings.writer();
             AuditSummary summary;

@@ -33,10 +33,16 @@ import java.util.function.Consumer;
  */
 public final class Audit {
 
+    /**
+     * Records judged per rule session, in the embedded audit and on Spark alike: the unit the limits
+     * (--max-firings, --time-budget) guard and that diagnostics name ("record rules on lines 2-1001").
+     */
+    public static final int CHUNK = 1_000;
+
     /** How an audit runs. */
     public record Options(int threads, int chunkSize, long maxHistoryRows) {
         public static Options defaults() {
-            return new Options(Runtime.getRuntime().availableProcessors(), 1_000, SettingsHistory.DEFAULT_MAX_ROWS);
+            return new Options(Runtime.getRuntime().availableProcessors(), CHUNK, SettingsHistory.DEFAULT_MAX_ROWS);
         }
     }
 

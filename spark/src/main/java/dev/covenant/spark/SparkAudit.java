@@ -52,7 +52,7 @@ import scala.Tuple2;
  */
 public final class SparkAudit {
 
-    private static final int CHUNK = 1_000;
+    private static final int CHUNK = dev.covenant.records.Audit.CHUNK;
 
     /**
      * The job's inputs, as the CLI's options. Paths are local files/directories or Hadoop URIs.
