@@ -198,8 +198,14 @@ final class YamlTree {
             return new Diagnostic(depth.span, "nesting deeper than " + MAX_DEPTH + " levels; refusing this file");
         }
         JsonLocation at = e.getLocation();
-        return new Diagnostic(SourceSpan.of(file, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr()),
-                "invalid YAML: " + e.getOriginalMessage());
+        SourceSpan where = SourceSpan.of(file, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr());
+        String original = e.getOriginalMessage();
+        if (original != null && original.contains("base64")) {
+            // Jackson decodes a !!binary value while scanning, so a malformed one fails before readValue can
+            // refuse its tag: the message was Jackson's decoder's ("padding only legal as 3rd or 4th character").
+            return new Diagnostic(where, "YAML tag !!binary is not allowed; scenarios hold plain values only");
+        }
+        return new Diagnostic(where, "invalid YAML: " + original);
     }
 
     private static String cleanLimitMessage(String message) {

@@ -113,6 +113,18 @@ class ScenarioLoaderTest {
                 .contains("binary-tag.yaml:4:8: error: YAML tag !!binary is not allowed; scenarios hold plain values only");
     }
 
+    /** Found by ScenarioFileFuzzTest: a !!binary whose base64 is malformed got Jackson's decoder message instead. */
+    @Test
+    void malformed_binary_values_are_refused_as_binary_not_as_base64_errors() {
+        LoadResult loaded = ScenarioLoader.parse(
+                "scenario: x\nas_of: 2025-01-21\nplatform: {name: x}\ntitle: !!binary AA111=\n".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "binary-tag.yaml");
+        assertThat(loaded.isValid()).isFalse();
+        assertThat(loaded.diagnostics()).singleElement().extracting(Diagnostic::format).asString()
+                .startsWith("binary-tag.yaml:4:")
+                .endsWith("error: YAML tag !!binary is not allowed; scenarios hold plain values only");
+    }
+
     @Test
     void aliases_are_refused_so_alias_bombs_cannot_expand() {
         assertThat(invalid("alias.yaml")).singleElement()
