@@ -24,7 +24,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * 64 connections that send headers and a Content-Length but no body, 4 clients posting the stuck
  * scenario, and a health probe every 200 ms; their answers are counted apart ({@code attack.*},
  * {@code health.*}). Then any 5xx anywhere, a lost load or health response, or a health answer other
- * than 200 fails the run.
+ * than 200 fails the run; the documented 503 stuck-evaluations (once the stuck requests have filled the
+ * server's cap on abandoned evaluations) is counted apart and is no failure.
  * Usage: java Load URL CLIENTS SECONDS VALID_FILE INVALID_FILE [STUCK_FILE]
  */
 public final class Load {
@@ -39,6 +40,7 @@ public final class Load {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
         Map<Integer, AtomicLong> statuses = new ConcurrentHashMap<>();
         AtomicLong lost = new AtomicLong();
+        AtomicLong stuckRefusals = new AtomicLong();
         Map<String, AtomicLong> errors = new ConcurrentHashMap<>();
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         long end = System.nanoTime() + seconds * 1_000_000_000L;
@@ -62,9 +64,9 @@ public final class Load {
                             HttpResponse<String> response = http.send(HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(120))
                                     .header("Content-Type", "application/yaml").POST(HttpRequest.BodyPublishers.ofString(stuck)).build(),
                                     HttpResponse.BodyHandlers.ofString());
-                            count(attack, "attack.stuck-rule." + response.statusCode()
-                                    + (response.body().contains("ignored the halt") ? ".scenario-error" : ""));
-                            if (response.statusCode() == 429) {
+                            count(attack, stuckEvaluations(response) ? "attack.stuck-rule.refused-stuck-evaluations"
+                                    : "attack.stuck-rule." + response.statusCode() + (response.body().contains("ignored the halt") ? ".scenario-error" : ""));
+                            if (response.statusCode() == 429 || stuckEvaluations(response)) {
                                 Thread.sleep(50);
                             }
                         } catch (Exception e) {
@@ -82,6 +84,9 @@ public final class Load {
                                 HttpResponse.BodyHandlers.ofString());
                         healthLatencies.add(System.nanoTime() - start);
                         count(attack, "health." + response.statusCode());
+                        if (response.body().contains("\"status\":\"degraded\"")) {
+                            count(attack, "degraded-health");
+                        }
                         Thread.sleep(200);
                     } catch (Exception e) {
                         count(attack, "health.lost." + e.getClass().getSimpleName());
@@ -106,8 +111,13 @@ public final class Load {
                                 .header("Content-Type", "application/yaml").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                                 HttpResponse.BodyHandlers.ofString());
                         latencies.add(System.nanoTime() - start);
-                        statuses.computeIfAbsent(response.statusCode(), k -> new AtomicLong()).incrementAndGet();
-                        if (response.statusCode() == 429) {
+                        if (stuckEvaluations(response)) {
+                            // The documented refusal while abandoned evaluations hold the cap: counted apart, not a failure.
+                            stuckRefusals.incrementAndGet();
+                        } else {
+                            statuses.computeIfAbsent(response.statusCode(), k -> new AtomicLong()).incrementAndGet();
+                        }
+                        if (response.statusCode() == 429 || stuckEvaluations(response)) {
                             Thread.sleep(50);
                         }
                     } catch (Exception e) {
@@ -126,10 +136,11 @@ public final class Load {
         }
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
-        long total = statuses.values().stream().mapToLong(AtomicLong::get).sum();
+        long total = statuses.values().stream().mapToLong(AtomicLong::get).sum() + stuckRefusals.get();
         System.out.printf(Locale.ROOT, "clients=%d seconds=%d responses=%d lost=%d%n", clients, seconds, total, lost.get());
         new TreeMap<>(errors).forEach((type, count) -> System.out.printf(Locale.ROOT, "lost.%s=%d%n", type, count.get()));
         new TreeMap<>(statuses).forEach((status, count) -> System.out.printf(Locale.ROOT, "status.%d=%d%n", status, count.get()));
+        System.out.printf(Locale.ROOT, "status.503.stuck-evaluations=%d%n", stuckRefusals.get());
         System.out.printf(Locale.ROOT, "latency.p50_ms=%.1f%nlatency.p99_ms=%.1f%nlatency.max_ms=%.1f%nthroughput_per_s=%.1f%n",
                 pct(sorted, 0.50), pct(sorted, 0.99), pct(sorted, 1.0), total / (double) seconds);
         new TreeMap<>(attack).forEach((what, count) -> System.out.printf(Locale.ROOT, "%s=%d%n", what, count.get()));
@@ -143,6 +154,11 @@ public final class Load {
         boolean unhealthy = attack.keySet().stream().anyMatch(k -> k.startsWith("health.") && !k.equals("health.200"));
         System.out.printf(Locale.ROOT, "unexpected_5xx=%s unhealthy=%s%n", serverErrors, unhealthy);
         System.exit(serverErrors || unhealthy || lost.get() > 0 ? 1 : 0);
+    }
+
+    /** The 503 the server sends while as many evaluations as it may run ignored the halt and still run. */
+    private static boolean stuckEvaluations(HttpResponse<String> response) {
+        return response.statusCode() == 503 && response.body().contains("\"code\":\"stuck-evaluations\"");
     }
 
     private static Thread daemon(Runnable work) {

@@ -60,6 +60,8 @@ public final class Covenant implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+    /** Evaluations of {@link #inMemory} given up on by the outer wait whose threads are still busy. */
+    private final java.util.concurrent.atomic.AtomicInteger abandoned = new java.util.concurrent.atomic.AtomicInteger();
 
     private Covenant(Supplier<RuleSources> sources, PackLoader loader, Batch.Options options, ReviewPolicy review) {
         this.sources = sources;
@@ -76,6 +78,14 @@ public final class Covenant implements AutoCloseable {
     /** True once a rule pack has compiled. */
     public boolean ready() {
         return current.get() != null;
+    }
+
+    /**
+     * How many in-memory evaluations were given up on (their rules ignored the halt) and still run: each
+     * holds a thread, and a CPU while it loops, until its consequence lets go, which may be never.
+     */
+    public int abandoned() {
+        return abandoned.get();
     }
 
     /** The diagnostics of the last compile (empty when it succeeded). */
@@ -148,7 +158,7 @@ public final class Covenant implements AutoCloseable {
                     Limits limits = new Limits(options.limits().maxFirings(),
                             Duration.ofNanos(Math.min(left, options.limits().timeBudget().toNanos())));
                     Scenario scenario = options.asOf() == null ? loaded.scenario() : loaded.scenario().withAsOf(options.asOf());
-                    results.add(Batch.evaluateWithin(inMemory, new Evaluator(lease.base, limits), scenario));
+                    results.add(Batch.evaluateWithin(inMemory, new Evaluator(lease.base, limits), scenario, abandoned));
                 }
             }
             return review.apply(new Report(List.of(), List.of(), results, lease.base.catalog().obligations()));

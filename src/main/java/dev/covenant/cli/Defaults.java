@@ -33,6 +33,7 @@ final class Defaults implements CommandLine.IDefaultValueProvider {
                 "--max-scenarios", String.valueOf(server.maxScenarios()),
                 "--request-budget", seconds(server.requestBudget()),
                 "--max-connections", String.valueOf(server.maxConnections()),
+                "--body-timeout", seconds(server.bodyTimeout()),
                 "--max-history-rows", String.valueOf(SettingsHistory.DEFAULT_MAX_ROWS));
     }
 

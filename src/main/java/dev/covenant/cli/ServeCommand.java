@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -54,6 +56,15 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--max-connections", paramLabel = "N", description = "Open connections at most; more wait to be accepted. Default: ${DEFAULT-VALUE}")
     int maxConnections;
 
+    @Option(names = "--body-timeout", paramLabel = "SECONDS", description = "Time allowed to receive a request body (408 beyond)."
+            + " Default: ${DEFAULT-VALUE}")
+    double bodyTimeout;
+
+    @Option(names = "--allowed-host", paramLabel = "NAME", description = {"A host name clients may use in Host (and a page's Origin) besides"
+            + " the listening address's own (for loopback: localhost, 127.0.0.1, [::1]); repeatable.",
+            "Others are refused (403), so that a web page cannot reach the server by pointing its own name at this address (DNS rebinding)."})
+    List<String> allowedHosts = new ArrayList<>();
+
     @Option(names = "--token-file", paramLabel = "FILE", description = {"A file holding the bearer token every request but GET /healthz must send"
             + " (Authorization: Bearer TOKEN); at least 16 characters.", "Required when --host is not a loopback address."})
     Path tokenFile;
@@ -64,6 +75,16 @@ public final class ServeCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--port, --max-body, --max-scenarios, --request-budget and --max-concurrent must be positive");
         }
         LimitOptions.checkBudget(spec.commandLine(), "--request-budget", requestBudget);
+        if (!(bodyTimeout >= MIN_BODY_TIMEOUT_SECONDS && bodyTimeout <= MAX_BODY_TIMEOUT_SECONDS)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--body-timeout " + bodyTimeout + " is out of range: from "
+                    + MIN_BODY_TIMEOUT_SECONDS + " to " + MAX_BODY_TIMEOUT_SECONDS + " seconds");
+        }
+        for (String name : allowedHosts) {
+            if (name.isBlank() || name.chars().anyMatch(c -> c <= ' ' || c > '~' || c == '/' || c == '@')) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--allowed-host '" + name
+                        + "' is not a host name (write it as in a URL: covenant.internal, 10.0.0.5 or [fd00::5], a port is ignored)");
+            }
+        }
         if (maxConnections < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--max-connections must be positive");
         }
@@ -76,7 +97,7 @@ public final class ServeCommand implements Callable<Integer> {
         CovenantServer.Config defaults = CovenantServer.Config.defaults();
         CovenantServer.Config config = new CovenantServer.Config(host, port, maxBody, maxScenarios,
                 Duration.ofMillis(Math.round(requestBudget * 1000)), maxConcurrent == null ? defaults.maxConcurrent() : maxConcurrent,
-                defaults.shutdownGrace(), maxConnections, CovenantServer.Config.DEFAULT_BODY_TIMEOUT, token);
+                defaults.shutdownGrace(), maxConnections, Duration.ofMillis(Math.round(bodyTimeout * 1000)), token, allowedHosts);
         CovenantServer server;
         try {
             server = CovenantServer.start(config);
@@ -109,6 +130,10 @@ public final class ServeCommand implements Callable<Integer> {
         stopped.await();
         return 0;
     }
+
+    /** A body may take from one second (a large one over a slow link needs more) to an hour (each holds a connection). */
+    static final double MIN_BODY_TIMEOUT_SECONDS = 1;
+    static final double MAX_BODY_TIMEOUT_SECONDS = 3600;
 
     /** The token in the file, without surrounding white space; a file that cannot serve as one is a usage error. */
     private String token(Path file) {

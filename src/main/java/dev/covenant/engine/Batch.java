@@ -142,17 +142,37 @@ public final class Batch {
      * evaluator's limits: the same outer bound as a batch, for callers that evaluate scenarios held in
      * memory (the Java API, {@code covenant serve}). A run that throws (an {@code Error} such as
      * StackOverflowError too) or that is abandoned becomes that scenario's error; this never throws for
-     * what a rule does.
+     * what a rule does. An abandoned run keeps its thread busy until its consequence lets go:
+     * {@code abandoned} counts those still running, so that a caller can stop taking work while they do.
      */
-    public static ScenarioResult evaluateWithin(ExecutorService pool, Evaluator evaluator, Scenario scenario) {
+    public static ScenarioResult evaluateWithin(ExecutorService pool, Evaluator evaluator, Scenario scenario, AtomicInteger abandoned) {
+        // RUNNING until whichever comes first: the run ending (DONE) or the outer wait giving up (ABANDONED).
+        AtomicInteger state = new AtomicInteger(RUNNING);
         Future<ScenarioResult> result;
         try {
-            result = pool.submit(() -> evaluator.evaluate(scenario));
+            result = pool.submit(() -> {
+                try {
+                    return evaluator.evaluate(scenario);
+                } finally {
+                    if (!state.compareAndSet(RUNNING, DONE)) {
+                        abandoned.decrementAndGet(); // given up on earlier; its thread is free again only now
+                    }
+                }
+            });
         } catch (java.util.concurrent.RejectedExecutionException closed) {
             return ScenarioResult.failed(scenario.file(), "not evaluated: the evaluator is shutting down");
         }
-        return await(result, scenario.file(), evaluator.limits().outerWait().toMillis(), message -> ScenarioResult.failed(scenario.file(), message));
+        return await(result, scenario.file(), evaluator.limits().outerWait().toMillis(), message -> {
+            if (state.compareAndSet(RUNNING, ABANDONED)) {
+                abandoned.incrementAndGet();
+            }
+            return ScenarioResult.failed(scenario.file(), message);
+        });
     }
+
+    private static final int RUNNING = 0;
+    private static final int DONE = 1;
+    private static final int ABANDONED = 2;
 
     /** The one outer wait: a result, or what {@code failed} makes of the reason there is none. */
     private static <T> T await(Future<T> future, String file, long graceMillis, java.util.function.Function<String, T> failed) {

@@ -55,7 +55,7 @@ public final class GuardedSession {
      * {@code busiest} fired most ({@code busiestCount} times).
      */
     public record Outcome(Ending ending, int fired, String firing, String matching, String busiest, int busiestCount,
-            RuntimeException failure) {
+            Throwable failure) {
 
         public boolean completed() {
             return ending == Ending.COMPLETED;
@@ -146,6 +146,12 @@ public final class GuardedSession {
             return firings.outcome(Ending.FAILED, firings.total, null, e);
         } catch (ThreadDeath death) {
             return stopped(firings, stopper);
+        } catch (StackOverflowError | LinkageError | AssertionError e) {
+            // Thrown by what a rule does (recursion, a class it cannot load, an assert), and over once the
+            // stack has unwound to here: the run's failure, naming the rule, like an exception's. The
+            // JVM's other failures (out of memory) are not the rule's to answer for and go on up.
+            stopper.finished();
+            return firings.outcome(Ending.FAILED, firings.total, null, e);
         } finally {
             IN_FLIGHT.remove(firings);
             stopper.finished();
@@ -195,7 +201,7 @@ public final class GuardedSession {
             firing = null;
         }
 
-        Outcome outcome(Ending ending, int fired, String matching, RuntimeException failure) {
+        Outcome outcome(Ending ending, int fired, String matching, Throwable failure) {
             Map.Entry<String, Integer> busiest = byRule.entrySet().stream()
                     .max(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
                     .orElse(null);

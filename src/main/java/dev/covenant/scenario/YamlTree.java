@@ -124,7 +124,7 @@ final class YamlTree {
         if (depth > MAX_DEPTH) {
             throw new DepthExceeded(span);
         }
-        checkTag(parser, span);
+        boolean tagRefused = checkTag(parser, span);
         if (parser.isCurrentAlias()) {
             error(span, "YAML aliases (*" + parser.getText() + ") are not supported in scenarios; write the value out");
             return new ScalarNode(span, "", ScalarNode.Type.NULL);
@@ -137,8 +137,10 @@ final class YamlTree {
             case VALUE_NUMBER_FLOAT -> new ScalarNode(span, parser.getText(), ScalarNode.Type.DECIMAL);
             case VALUE_TRUE, VALUE_FALSE -> new ScalarNode(span, parser.getText(), ScalarNode.Type.BOOLEAN);
             case VALUE_NULL -> new ScalarNode(span, parser.getText(), ScalarNode.Type.NULL);
-            // Jackson turns !!binary into an embedded byte[] without reporting the tag; refused like any other.
-            case VALUE_EMBEDDED_OBJECT -> refused(span, "YAML tag !!binary is not allowed; scenarios hold plain values only");
+            // Jackson turns !!binary into an embedded byte[], whose tag checkTag has usually refused already:
+            // said once, not twice.
+            case VALUE_EMBEDDED_OBJECT -> tagRefused ? new ScalarNode(span, "", ScalarNode.Type.NULL)
+                    : refused(span, "YAML tag !!binary is not allowed; scenarios hold plain values only");
             default -> refused(span, "YAML value of kind " + token + " is not allowed; scenarios hold plain values only");
         };
     }
@@ -172,12 +174,15 @@ final class YamlTree {
         return new ListNode(span, items);
     }
 
-    private void checkTag(YAMLParser parser, SourceSpan span) throws IOException {
+    /** Refuses a tag other than the standard scalar and collection ones; true when it did. */
+    private boolean checkTag(YAMLParser parser, SourceSpan span) throws IOException {
         String tag = parser.getTypeId();
         if (tag != null && !STANDARD_TAGS.contains(tag)) {
             String shown = tag.startsWith("tag:yaml.org,2002:") ? "!!" + tag.substring(18) : tag;
             error(span, "YAML tag " + shown + " is not allowed; scenarios hold plain values only");
+            return true;
         }
+        return false;
     }
 
     private Diagnostic fromParseError(JsonProcessingException e) {

@@ -68,10 +68,15 @@ public final class CovenantServer implements AutoCloseable {
 
     /**
      * How the server listens and what it accepts. {@code token} (nullable) is the bearer token every
-     * request but {@code /healthz} must carry; {@code bodyTimeout} bounds the time to receive a body.
+     * request but {@code /healthz} must carry; {@code bodyTimeout} bounds the time to receive a body;
+     * {@code allowedHosts} are host names accepted in {@code Host} and {@code Origin} beyond the bound address's own.
      */
     public record Config(String host, int port, long maxBodyBytes, int maxScenarios, Duration requestBudget,
-            int maxConcurrent, Duration shutdownGrace, int maxConnections, Duration bodyTimeout, String token) {
+            int maxConcurrent, Duration shutdownGrace, int maxConnections, Duration bodyTimeout, String token, List<String> allowedHosts) {
+
+        public Config {
+            allowedHosts = List.copyOf(allowedHosts);
+        }
 
         public static final int DEFAULT_MAX_CONNECTIONS = 512;
         public static final Duration DEFAULT_BODY_TIMEOUT = Duration.ofSeconds(20);
@@ -79,7 +84,7 @@ public final class CovenantServer implements AutoCloseable {
         public Config(String host, int port, long maxBodyBytes, int maxScenarios, Duration requestBudget, int maxConcurrent,
                 Duration shutdownGrace) {
             this(host, port, maxBodyBytes, maxScenarios, requestBudget, maxConcurrent, shutdownGrace, DEFAULT_MAX_CONNECTIONS,
-                    DEFAULT_BODY_TIMEOUT, null);
+                    DEFAULT_BODY_TIMEOUT, null, List.of());
         }
 
         public static Config defaults() {
@@ -89,22 +94,27 @@ public final class CovenantServer implements AutoCloseable {
 
         public Config withPort(int newPort) {
             return new Config(host, newPort, maxBodyBytes, maxScenarios, requestBudget, maxConcurrent, shutdownGrace, maxConnections,
-                    bodyTimeout, token);
+                    bodyTimeout, token, allowedHosts);
         }
 
         public Config withBodyTimeout(Duration timeout) {
             return new Config(host, port, maxBodyBytes, maxScenarios, requestBudget, maxConcurrent, shutdownGrace, maxConnections,
-                    timeout, token);
+                    timeout, token, allowedHosts);
         }
 
         public Config withToken(String bearer) {
             return new Config(host, port, maxBodyBytes, maxScenarios, requestBudget, maxConcurrent, shutdownGrace, maxConnections,
-                    bodyTimeout, bearer);
+                    bodyTimeout, bearer, allowedHosts);
         }
 
         public Config withMaxConnections(int connections) {
             return new Config(host, port, maxBodyBytes, maxScenarios, requestBudget, maxConcurrent, shutdownGrace, connections,
-                    bodyTimeout, token);
+                    bodyTimeout, token, allowedHosts);
+        }
+
+        public Config withAllowedHosts(List<String> hosts) {
+            return new Config(host, port, maxBodyBytes, maxScenarios, requestBudget, maxConcurrent, shutdownGrace, maxConnections,
+                    bodyTimeout, token, hosts);
         }
 
         /** Never prints the token (configurations end up in logs). */
@@ -112,11 +122,13 @@ public final class CovenantServer implements AutoCloseable {
         public String toString() {
             return "Config[host=" + host + ", port=" + port + ", maxBodyBytes=" + maxBodyBytes + ", maxScenarios=" + maxScenarios
                     + ", requestBudget=" + requestBudget + ", maxConcurrent=" + maxConcurrent + ", shutdownGrace=" + shutdownGrace
-                    + ", maxConnections=" + maxConnections + ", bodyTimeout=" + bodyTimeout + ", token=" + (token == null ? "none" : "set") + "]";
+                    + ", maxConnections=" + maxConnections + ", bodyTimeout=" + bodyTimeout + ", token=" + (token == null ? "none" : "set") + ", allowedHosts=" + allowedHosts + "]";
         }
     }
 
     private static final long DRAIN_FACTOR = 16;
+    /** Seconds a client waits before retrying while evaluations are stuck: longer than for a busy server. */
+    private static final String STUCK_RETRY_AFTER = "10";
     private static final String SARIF_TYPE = "application/sarif+json";
     /** How long stopping waits for worker threads once the grace period is over. */
     private static final int STOP_TIMEOUT_MILLIS = 5_000;
@@ -135,13 +147,13 @@ public final class CovenantServer implements AutoCloseable {
                 .post("/v1/evaluations", this::evaluate)
                 .get("/v1/rules", this::rules)
                 .post("/v1/rules:reload", new BlockingHandler(this::reload))
-                .get("/healthz", exchange -> json(exchange, 200, new Health("ok", null)))
+                .get("/healthz", this::healthy)
                 .get("/readyz", this::ready)
                 .get("/openapi.json", this::openApi)
                 .setFallbackHandler(exchange -> error(exchange, 404, "not-found", "no such endpoint: " + exchange.getRequestPath(), List.of()))
                 .setInvalidMethodHandler(exchange -> error(exchange, 405, "method-not-allowed",
                         exchange.getRequestMethod() + " is not allowed on " + exchange.getRequestPath(), List.of()));
-        this.graceful = Handlers.gracefulShutdown(guarded(authorized(routes)));
+        this.graceful = Handlers.gracefulShutdown(guarded(HostCheck.of(config).guard(authorized(routes))));
         this.undertow = Undertow.builder()
                 .addHttpListener(config.port(), config.host())
                 // Bodies up to DRAIN_FACTOR times the limit are read and discarded before the 413, so that
@@ -307,6 +319,12 @@ public final class CovenantServer implements AutoCloseable {
             error(exchange, 400, "empty-body", "the body is empty; send one or more scenarios", List.of());
             return;
         }
+        String stuck = stuck(current);
+        if (stuck != null) {
+            exchange.getResponseHeaders().put(Headers.RETRY_AFTER, STUCK_RETRY_AFTER);
+            error(exchange, 503, "stuck-evaluations", stuck, List.of());
+            return;
+        }
         // Admission comes before parsing: invalid input costs no more than valid input, and both are
         // bounded by the same limit.
         if (!evaluations.tryAcquire()) {
@@ -431,10 +449,35 @@ public final class CovenantServer implements AutoCloseable {
         json(exchange, 200, new Reloaded(true, current.catalog().size()));
     }
 
+    /**
+     * Why evaluations are refused, or null: as many evaluations as may run at once ignored the halt and
+     * still run, each holding a thread (and a core while it loops) after its request was answered. Taking
+     * more would let repeated stuck requests take every core; only their ending, or a restart, frees them.
+     */
+    private String stuck(Covenant current) {
+        int abandoned = current.abandoned();
+        if (abandoned < config.maxConcurrent()) {
+            return null;
+        }
+        return abandoned + " evaluation(s) ignored the halt and are still running (at most " + config.maxConcurrent()
+                + " may be); evaluations are refused until they end, or the server is restarted";
+    }
+
+    /** Liveness: the server answers. It is still alive with stuck evaluations, and says so (restarting it frees them). */
+    private void healthy(HttpServerExchange exchange) {
+        Covenant current = covenant.get();
+        String stuck = current == null ? null : stuck(current);
+        json(exchange, 200, stuck == null ? new Health("ok", null, null, null) : new Health("degraded", null, current.abandoned(), stuck));
+    }
+
     private void ready(HttpServerExchange exchange) {
         Covenant current = covenant.get();
-        if (current != null && current.ready()) {
-            json(exchange, 200, new Health("ready", Version.current()));
+        String stuck = current == null || !current.ready() ? null : stuck(current);
+        if (stuck != null) {
+            exchange.getResponseHeaders().put(Headers.RETRY_AFTER, STUCK_RETRY_AFTER);
+            error(exchange, 503, "stuck-evaluations", stuck, List.of());
+        } else if (current != null && current.ready()) {
+            json(exchange, 200, new Health("ready", Version.current(), current.abandoned(), null));
         } else {
             exchange.getResponseHeaders().put(Headers.RETRY_AFTER, "1");
             error(exchange, 503, "not-ready", current == null ? "the rules are being compiled"
@@ -477,8 +520,12 @@ public final class CovenantServer implements AutoCloseable {
         }
     }
 
-    /** {@code /healthz} and {@code /readyz} when ready; only the latter names the version. */
-    record Health(String status, @JsonInclude(JsonInclude.Include.NON_NULL) String version) {
+    /**
+     * {@code /healthz} and {@code /readyz} when ready; only the latter names the version. {@code abandoned}
+     * counts the evaluations that ignored the halt and still run; {@code reason} says why /healthz is degraded.
+     */
+    record Health(String status, @JsonInclude(JsonInclude.Include.NON_NULL) String version,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Integer abandoned, @JsonInclude(JsonInclude.Include.NON_NULL) String reason) {
     }
 
     /** {@code POST /v1/rules:reload} when the new pack compiled. */

@@ -25,6 +25,8 @@ class DefaultsTest {
         assertThat(serve.maxBody).isEqualTo(server.maxBodyBytes());
         assertThat(serve.maxScenarios).isEqualTo(server.maxScenarios());
         assertThat(Math.round(serve.requestBudget * 1000)).isEqualTo(server.requestBudget().toMillis());
+        assertThat(Math.round(serve.bodyTimeout * 1000)).isEqualTo(server.bodyTimeout().toMillis());
+        assertThat(serve.allowedHosts).isEmpty();
 
         AuditCommand audit = parsed("audit", "--scenario", "s.yaml", "--records", "r.csv", "--out", "o");
         assertThat(audit.maxHistoryRows).isEqualTo(SettingsHistory.DEFAULT_MAX_ROWS);

@@ -46,6 +46,7 @@ class HostileClientTest {
 
     /** The shipped rules plus two broken ones, each firing only for its own platform name. */
     private static Covenant covenant;
+    private static Path rulesDir;
 
     @BeforeAll
     static void compile() throws IOException {
@@ -69,6 +70,18 @@ class HostileClientTest {
                     }
                 end
 
+                rule "stuck briefly, for this test: ignores the halt for 20 s, then lets go"
+                    @derive
+                    salience 100
+                when
+                    $p : Platform( name == "stuck-briefly" )
+                then
+                    long until = System.currentTimeMillis() + 20_000;
+                    while (System.currentTimeMillis() < until) {
+                        try { Thread.sleep(20); } catch (Throwable ignored) { }
+                    }
+                end
+
                 rule "recursing, for this test: overflows the stack"
                     @derive
                     salience 100
@@ -78,8 +91,17 @@ class HostileClientTest {
                     deeper(0);
                 end
                 """);
+        rulesDir = rules;
         covenant = Covenant.builder().rules(rules).build();
         assertThat(covenant.diagnostics()).isEmpty();
+    }
+
+    /**
+     * A Covenant of its own, for a test whose stuck rules leave threads running after it: the count of
+     * those (and the cap on them) is per instance, so the other tests do not inherit it.
+     */
+    private static Covenant own() {
+        return Covenant.builder().rules(rulesDir).build();
     }
 
     @AfterAll
@@ -120,7 +142,7 @@ class HostileClientTest {
             Socket first = new Socket("127.0.0.1", server.port());
             Socket second = new Socket("127.0.0.1", server.port());
             try (Socket third = new Socket("127.0.0.1", server.port())) {
-                third.getOutputStream().write("GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                third.getOutputStream().write("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
                 third.getOutputStream().flush();
                 third.setSoTimeout(2_000);
                 assertThat(readAll(third.getInputStream())).as("not accepted while two are open").isEqualTo("<connection still open>");
@@ -135,8 +157,11 @@ class HostileClientTest {
 
     @Test
     void a_consequence_that_ignores_the_halt_costs_its_scenario_not_the_request_a_permit_or_the_shutdown() throws Exception {
-        CovenantServer server = started(new CovenantServer.Config("127.0.0.1", 0, 1 << 20, 10, Duration.ofSeconds(1), 1,
+        // Two slots, so that the one abandoned evaluation leaves the server below its cap on them.
+        CovenantServer server = CovenantServer.start(new CovenantServer.Config("127.0.0.1", 0, 1 << 20, 10, Duration.ofSeconds(1), 2,
                 Duration.ofSeconds(3)));
+        Covenant own = own();
+        server.serve(own);
         try {
             HttpResponse<String> response = post(server, "application/yaml", named("stuck") + "---\n" + Files.readString(CHILDREN));
 
@@ -148,7 +173,7 @@ class HostileClientTest {
             assertThat(scenarios.get(1).get("status").asText()).isEqualTo("error");
             assertThat(scenarios.get(1).get("error").asText()).contains("time budget of 1000 ms was spent");
             assertThat(post(server, "application/yaml", Files.readString(CHILDREN)).statusCode())
-                    .as("the one permit was given back, so this is evaluated, not 429").isEqualTo(200);
+                    .as("the permit was given back, so this is evaluated, not 429").isEqualTo(200);
 
             CompletableFuture<HttpResponse<String>> inFlight = HTTP.sendAsync(request(server, "application/yaml", named("stuck")),
                     HttpResponse.BodyHandlers.ofString());
@@ -159,6 +184,7 @@ class HostileClientTest {
             inFlight.handle((r, e) -> r).get(60, TimeUnit.SECONDS);
         } finally {
             server.close();
+            own.close();
         }
     }
 
@@ -170,7 +196,9 @@ class HostileClientTest {
             assertThat(response.statusCode()).isEqualTo(200);
             JsonNode scenarios = body(response).get("scenarios");
             assertThat(scenarios.get(0).get("status").asText()).isEqualTo("error");
-            assertThat(scenarios.get(0).get("error").asText()).contains("StackOverflowError");
+            // Named like the CLI names a rule that throws (it said "internal error: java.lang.StackOverflowError").
+            assertThat(scenarios.get(0).get("error").asText())
+                    .isEqualTo("evaluation failed in rule 'recursing, for this test: overflows the stack': StackOverflowError");
             assertThat(scenarios.get(1).get("status").asText()).isEqualTo("evaluated");
             assertThat(scenarios.get(1).get("findings").get(0).get("ruleId").asText()).isEqualTo("CHILD-DATA-TRAINING");
         }
@@ -179,10 +207,15 @@ class HostileClientTest {
     @Test
     void a_binary_tag_is_a_422_naming_it() throws Exception {
         try (CovenantServer server = started(config())) {
-            HttpResponse<String> response = post(server, "application/yaml", "scenario: x\nas_of: 2025-01-21\nplatform: {name: x}\nx: !!binary AA==\n");
+            HttpResponse<String> response = post(server, "application/yaml", "scenario: x\nas_of: 2025-01-21\nplatform: {name: x}\ntitle: !!binary AA==\n");
 
             assertThat(status(response)).isEqualTo("422 invalid-scenario");
-            assertThat(response.body()).contains("!!binary");
+            JsonNode diagnostics = body(response).get("error").get("diagnostics");
+            // Once: the tag check and the embedded value it makes both used to report it.
+            assertThat(diagnostics).hasSize(1);
+            assertThat(diagnostics.get(0).get("message").asText()).isEqualTo("YAML tag !!binary is not allowed; scenarios hold plain values only");
+            assertThat(diagnostics.get(0).get("line").asInt()).isEqualTo(4);
+            assertThat(body(response).get("error").get("diagnosticCount").asInt()).isEqualTo(1);
         }
     }
 
@@ -192,8 +225,9 @@ class HostileClientTest {
         for (int i = 0; keys.length() < 1_000_000; i++) {
             keys.append('k').append(i).append(": 1\n");
         }
-        try (CovenantServer server = started(new CovenantServer.Config("127.0.0.1", 0, 2 << 20, 10, Duration.ofSeconds(1), 1,
-                Duration.ofSeconds(3)))) {
+        try (Covenant own = own(); CovenantServer server = CovenantServer.start(new CovenantServer.Config("127.0.0.1", 0, 2 << 20, 10,
+                Duration.ofSeconds(1), 1, Duration.ofSeconds(3)))) {
+            server.serve(own);
             HttpResponse<String> invalid = post(server, "application/yaml", keys.toString());
 
             assertThat(status(invalid)).isEqualTo("422 invalid-scenario");
@@ -225,12 +259,12 @@ class HostileClientTest {
         try (CovenantServer server = started(config())) {
             // Undertow's request parser refuses these before any handler runs, with its own empty 400:
             // a proxy in front that read the body differently could otherwise smuggle a second request.
-            String twoLengths = raw(server, "POST /v1/evaluations HTTP/1.1\r\nHost: x\r\nContent-Type: application/yaml\r\n"
+            String twoLengths = raw(server, "POST /v1/evaluations HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/yaml\r\n"
                     + "Content-Length: 5\r\nContent-Length: 40\r\n\r\nhello");
-            String lengthAndChunks = raw(server, "POST /v1/evaluations HTTP/1.1\r\nHost: x\r\nContent-Type: application/yaml\r\n"
+            String lengthAndChunks = raw(server, "POST /v1/evaluations HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/yaml\r\n"
                     + "Content-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n");
             // A broken chunk is found while the body is read; Undertow closes the connection at once.
-            String badChunk = raw(server, "POST /v1/evaluations HTTP/1.1\r\nHost: x\r\nContent-Type: application/yaml\r\n"
+            String badChunk = raw(server, "POST /v1/evaluations HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/yaml\r\n"
                     + "Transfer-Encoding: chunked\r\n\r\nzz\r\nhello\r\n0\r\n\r\n");
 
             assertThat(twoLengths).startsWith("HTTP/1.1 400").contains("Connection: close");
@@ -294,6 +328,133 @@ class HostileClientTest {
         assertThat(missing.err()).contains("cannot read it");
     }
 
+    @Test
+    void a_page_that_rebinds_its_name_to_loopback_is_refused_by_its_host_header() throws Exception {
+        try (CovenantServer server = started(config())) {
+            String scenario = Files.readString(CHILDREN);
+            // What a browser sends once attacker.example resolves to 127.0.0.1: same-origin to it, so no preflight.
+            String rebound = raw(server, rawPost("attacker.example:" + server.port(), null, scenario));
+            String noHost = raw(server, "GET /readyz HTTP/1.0\r\n\r\n");
+
+            assertThat(rebound).startsWith("HTTP/1.1 403").contains("\"code\":\"host-not-allowed\"",
+                    "Host 'attacker.example:" + server.port() + "' is not a name of this server", "--allowed-host");
+            assertThat(rebound).doesNotContain("\"scenarios\"");
+            assertThat(raw(server, "GET /healthz HTTP/1.1\r\nHost: attacker.example\r\nConnection: close\r\n\r\n")).startsWith("HTTP/1.1 403");
+            assertThat(noHost).startsWith("HTTP/1.0 403").contains("no Host header");
+            for (String host : List.of("localhost", "LOCALHOST:" + server.port(), "127.0.0.1", "127.0.0.1:" + server.port(), "[::1]",
+                    "[::1]:" + server.port())) {
+                assertThat(raw(server, rawPost(host, null, scenario))).as(host).startsWith("HTTP/1.1 200").contains("CHILD-DATA-TRAINING");
+            }
+        }
+        try (CovenantServer server = started(config().withAllowedHosts(List.of("covenant.internal")))) {
+            assertThat(raw(server, rawPost("covenant.internal:8443", null, Files.readString(CHILDREN)))).startsWith("HTTP/1.1 200");
+            assertThat(raw(server, rawPost("attacker.example", null, Files.readString(CHILDREN)))).startsWith("HTTP/1.1 403");
+        }
+    }
+
+    @Test
+    void a_post_from_a_page_elsewhere_is_refused_by_its_origin() throws Exception {
+        try (CovenantServer server = started(config())) {
+            String scenario = Files.readString(CHILDREN);
+            String host = "127.0.0.1:" + server.port();
+
+            String elsewhere = raw(server, rawPost(host, "https://attacker.example", scenario));
+            String sandboxed = raw(server, rawPost(host, "null", scenario));
+            String reload = raw(server, "POST /v1/rules:reload HTTP/1.1\r\nHost: " + host + "\r\nOrigin: http://attacker.example\r\n"
+                    + "Content-Length: 0\r\nConnection: close\r\n\r\n");
+
+            assertThat(elsewhere).startsWith("HTTP/1.1 403").contains("\"code\":\"origin-not-allowed\"", "Origin 'https://attacker.example'");
+            assertThat(sandboxed).startsWith("HTTP/1.1 403").contains("origin-not-allowed");
+            assertThat(reload).startsWith("HTTP/1.1 403").contains("origin-not-allowed");
+            // A page served by the server's own names, and clients that send no Origin (curl, the CLI), are served.
+            assertThat(raw(server, rawPost(host, "http://localhost:" + server.port(), scenario))).startsWith("HTTP/1.1 200");
+            assertThat(raw(server, rawPost(host, null, scenario))).startsWith("HTTP/1.1 200");
+        }
+    }
+
+    @Test
+    void evaluations_that_ignore_the_halt_are_capped_and_the_probes_say_so_until_they_end() throws Exception {
+        // One slot, so one abandoned evaluation reaches the cap (the cap is --max-concurrent).
+        try (Covenant own = own(); CovenantServer server = CovenantServer.start(new CovenantServer.Config("127.0.0.1", 0, 1 << 20, 10,
+                Duration.ofSeconds(1), 1, Duration.ofSeconds(3)))) {
+            server.serve(own);
+            assertThat(body(get(server, "/readyz")).get("abandoned").asInt()).isZero();
+
+            // Given up on after the outer wait (8 s); its consequence goes on for 20 s.
+            HttpResponse<String> stuck = post(server, "application/yaml", named("stuck-briefly"));
+            assertThat(body(stuck).get("scenarios").get(0).get("error").asText()).contains("ignored the halt");
+
+            HttpResponse<String> refused = post(server, "application/yaml", Files.readString(CHILDREN));
+            HttpResponse<String> ready = get(server, "/readyz");
+            HttpResponse<String> health = get(server, "/healthz");
+            assertThat(status(refused)).isEqualTo("503 stuck-evaluations");
+            assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+            assertThat(body(refused).get("error").get("message").asText()).startsWith("1 evaluation(s) ignored the halt and are still running (at most 1");
+            assertThat(status(ready)).isEqualTo("503 stuck-evaluations");
+            assertThat(health.statusCode()).as("alive: it answers").isEqualTo(200);
+            assertThat(body(health).get("status").asText()).isEqualTo("degraded");
+            assertThat(body(health).get("abandoned").asInt()).isEqualTo(1);
+            assertThat(body(health).get("reason").asText()).contains("ignored the halt");
+
+            // Once the consequence lets go, its thread is free and the server takes work again.
+            HttpResponse<String> again = null;
+            for (int i = 0; i < 120 && (again == null || again.statusCode() != 200); i++) {
+                Thread.sleep(500);
+                again = post(server, "application/yaml", Files.readString(CHILDREN));
+            }
+            assertThat(again.statusCode()).isEqualTo(200);
+            assertThat(get(server, "/readyz").statusCode()).isEqualTo(200);
+            assertThat(body(get(server, "/healthz")).get("status").asText()).isEqualTo("ok");
+        }
+    }
+
+    @Test
+    void serve_takes_its_body_timeout_from_the_command_line() throws Exception {
+        dev.covenant.cli.Run zero = dev.covenant.cli.Run.run("serve", "--port", "0", "--body-timeout", "0");
+        dev.covenant.cli.Run badHost = dev.covenant.cli.Run.run("serve", "--port", "0", "--allowed-host", "http://x/");
+        assertThat(zero.code()).isEqualTo(2);
+        assertThat(zero.err()).contains("--body-timeout 0.0 is out of range: from 1.0 to 3600.0 seconds");
+        assertThat(badHost.code()).isEqualTo(2);
+        assertThat(badHost.err()).contains("--allowed-host 'http://x/' is not a host name");
+
+        Process serve = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), "-Dorg.slf4j.simpleLogger.defaultLogLevel=off", "dev.covenant.cli.Main", "serve",
+                "--port", "0", "--body-timeout", "2").redirectErrorStream(true).start();
+        try {
+            java.io.BufferedReader err = new java.io.BufferedReader(new java.io.InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8));
+            int port = -1;
+            for (String line = err.readLine(); line != null && port < 0; line = err.readLine()) {
+                java.util.regex.Matcher listening = java.util.regex.Pattern.compile("listening on http://127\\.0\\.0\\.1:(\\d+)").matcher(line);
+                if (listening.find()) {
+                    port = Integer.parseInt(listening.group(1));
+                }
+            }
+            assertThat(port).as("the server said where it listens").isPositive();
+            URI ready = URI.create("http://127.0.0.1:" + port + "/readyz");
+            for (int i = 0; i < 240 && HTTP.send(HttpRequest.newBuilder(ready).GET().build(), HttpResponse.BodyHandlers.ofString()).statusCode() != 200; i++) {
+                Thread.sleep(500);
+            }
+            try (Socket socket = new Socket("127.0.0.1", port)) {
+                socket.setSoTimeout(60_000);
+                socket.getOutputStream().write(("POST /v1/evaluations HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/yaml\r\n"
+                        + "Content-Length: 100\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream().flush();
+                assertThat(readAll(socket.getInputStream())).startsWith("HTTP/1.1 408")
+                        .contains("\"code\":\"body-timeout\"", "the body did not arrive within 2 s");
+            }
+        } finally {
+            serve.destroy();
+            serve.waitFor(60, TimeUnit.SECONDS);
+        }
+    }
+
+    /** A raw evaluation request, with {@code origin} when not null; the server closes the connection after it. */
+    private static String rawPost(String host, String origin, String body) {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        return "POST /v1/evaluations HTTP/1.1\r\nHost: " + host + "\r\n" + (origin == null ? "" : "Origin: " + origin + "\r\n")
+                + "Content-Type: application/yaml\r\nContent-Length: " + bytes.length + "\r\nConnection: close\r\n\r\n" + body;
+    }
+
     private static CovenantServer.Config config() {
         return new CovenantServer.Config("127.0.0.1", 0, 1 << 20, 10, Duration.ofSeconds(20), 4, Duration.ofSeconds(5));
     }
@@ -315,7 +476,7 @@ class HostileClientTest {
         try (Socket socket = new Socket("127.0.0.1", server.port())) {
             socket.setSoTimeout(30_000);
             OutputStream out = socket.getOutputStream();
-            out.write(request.getBytes(StandardCharsets.US_ASCII));
+            out.write(request.getBytes(StandardCharsets.UTF_8));
             out.flush();
             return readAll(socket.getInputStream());
         }
