@@ -156,7 +156,10 @@ public final class ScenarioGenerator {
             y.line("    regions: [" + pick(random, "US", "EU", "UK", "US-CA", "DE", "CH") + "]");
             if (random.nextBoolean()) {
                 y.line("    recipients:");
-                y.line("      - { name: \"Recipient " + i + "\", relationship: " + pick(random, RELATIONSHIPS) + " }");
+                String relationship = pick(random, RELATIONSHIPS);
+                // A processor says what it does; own-use keeps it divulged to, as every processor was before the SCA's exceptions.
+                y.line("      - { name: \"Recipient " + i + "\", relationship: " + relationship
+                        + (relationship.equals("processor") ? ", purpose: own-use" : "") + " }");
             }
             String basis = pick(random, BASES);
             if (basis.equals("setting")) {

@@ -2,8 +2,13 @@ package dev.covenant.model;
 
 import dev.covenant.source.SourceSpan;
 
-/** Someone who receives data from a practice. */
-public record Recipient(String practiceId, String name, Relationship relationship, SourceSpan span) implements Fact {
+/**
+ * Someone who receives data from a practice.
+ *
+ * @param purpose what a processor does with the data; null for every other relationship
+ */
+public record Recipient(String practiceId, String name, Relationship relationship, ProcessorPurpose purpose, SourceSpan span)
+        implements Fact {
 
     @Override
     public String id() {
@@ -17,7 +22,7 @@ public record Recipient(String practiceId, String name, Relationship relationshi
 
     @Override
     public String describe() {
-        return name + " (" + relationship.key() + ")";
+        return name + " (" + relationship.key() + (purpose == null ? "" : ", " + purpose.key()) + ")";
     }
 
     public boolean outsidePlatform() {

@@ -1,6 +1,7 @@
 package dev.covenant.records;
 
 import dev.covenant.model.Keyed;
+import dev.covenant.model.ProcessorPurpose;
 import dev.covenant.model.Region;
 import dev.covenant.model.Relationship;
 import dev.covenant.model.Taxonomy;
@@ -33,6 +34,19 @@ public final class RecordInputs {
     private RecordInputs() {
     }
 
+    /** The values of the {@code relationship} column: a processor's is written with its purpose, {@code processor:host}. */
+    static String relationshipChoices() {
+        return java.util.Arrays.stream(Relationship.values())
+                .map(r -> r == Relationship.PROCESSOR ? processorChoices() : r.key())
+                .collect(java.util.stream.Collectors.joining(" | "));
+    }
+
+    private static String processorChoices() {
+        return java.util.Arrays.stream(ProcessorPurpose.values())
+                .map(p -> Relationship.PROCESSOR.key() + ":" + p.key())
+                .collect(java.util.stream.Collectors.joining(" | "));
+    }
+
     /** One use row (cells in {@link #USES} order) joined with the member's settings on the use date. */
     public static UseRecord use(String[] c, String source, long line, SettingsHistory history) throws RowException {
         String recordId = id(c, USES, 0);
@@ -56,13 +70,28 @@ public final class RecordInputs {
             throw new RowException("collected_at " + collected + " is after used_at " + used);
         }
         Relationship relationship = null;
+        ProcessorPurpose purpose = null;
         if (c[9] != null) {
-            relationship = RELATIONSHIPS.get(c[9]);
+            String text = c[9];
+            int colon = text.indexOf(':');
+            relationship = RELATIONSHIPS.get(colon < 0 ? text : text.substring(0, colon));
             if (relationship == null) {
-                throw new RowException("relationship: unknown value '" + c[9] + "'; expected one of: " + Keyed.choices(Relationship.class));
+                throw new RowException("relationship: unknown value '" + c[9] + "'; expected one of: " + relationshipChoices());
+            }
+            if (colon >= 0) {
+                if (relationship != Relationship.PROCESSOR) {
+                    throw new RowException("relationship: '" + c[9] + "': only a processor says what it does with the data ("
+                            + processorChoices() + ")");
+                }
+                purpose = Keyed.parse(ProcessorPurpose.class, text.substring(colon + 1)).orElseThrow(() -> new RowException(
+                        "relationship: unknown processor purpose in '" + c[9] + "'; expected one of: " + relationshipChoices()));
+            } else if (relationship == Relationship.PROCESSOR) {
+                // What a processor does decides whether the SCA reads it as divulging (§ 2702(b)(4), (b)(5)): stated, never guessed.
+                throw new RowException("relationship: 'processor' needs what it does with the data; expected one of: "
+                        + processorChoices());
             }
         } else if (c[8] != null) {
-            throw new RowException("recipient '" + c[8] + "' needs a relationship (" + Keyed.choices(Relationship.class) + ")");
+            throw new RowException("recipient '" + c[8] + "' needs a relationship (" + relationshipChoices() + ")");
         }
         Integer age = null;
         if (c[11] != null) {
@@ -79,7 +108,7 @@ public final class RecordInputs {
                 throw new RowException("member_age: " + age + " is out of range 0-150");
             }
         }
-        return new UseRecord(recordId, member, tier, region, category, collected, use, used, plain("recipient", c[8]), relationship,
+        return new UseRecord(recordId, member, tier, region, category, collected, use, used, plain("recipient", c[8]), relationship, purpose,
                 plain("model", c[10]), age,
                 source, line, history.at(member, region, use, used));
     }

@@ -1,8 +1,10 @@
 package dev.covenant.records;
 
 import dev.covenant.model.Consent;
+import dev.covenant.model.ProcessorPurpose;
 import dev.covenant.model.Region;
 import dev.covenant.model.Relationship;
+import dev.covenant.model.StoredCommunications;
 import dev.covenant.model.Taxonomy;
 import java.time.LocalDate;
 import java.util.List;
@@ -11,6 +13,7 @@ import java.util.List;
  * One use of one data item, as logged by the platform (a data-use log or training manifest row),
  * joined with the member's settings as they stood on the use date. Record rules match these.
  *
+ * @param purpose  what a processor recipient does with the data ({@code processor:host}); null otherwise
  * @param source   the file the row was read from, as shown in diagnostics
  * @param line     its line (1-based; for Parquet on Spark, the row number)
  * @param settings the scenario's settings that enable this use where the member lives, each with
@@ -27,6 +30,7 @@ public record UseRecord(
         LocalDate used,
         String recipient,
         Relationship relationship,
+        ProcessorPurpose purpose,
         String model,
         Integer memberAge,
         String source,
@@ -51,9 +55,14 @@ public record UseRecord(
         return Region.within(region, container);
     }
 
-    /** True when the data went to someone other than the platform itself (affiliates included). */
+    /** True when the data went to someone other than the platform itself (affiliates, processors and addressees included). */
     public boolean sharedOutside() {
         return relationship != null && relationship.outsidePlatform();
+    }
+
+    /** True when giving the data to this record's recipient divulges it: {@link StoredCommunications#divulges}. */
+    public boolean divulged() {
+        return StoredCommunications.divulges(relationship, purpose);
     }
 
     /**

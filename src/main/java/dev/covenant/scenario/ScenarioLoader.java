@@ -6,6 +6,7 @@ import dev.covenant.model.Cohort;
 import dev.covenant.model.Disclosure;
 import dev.covenant.model.Document;
 import dev.covenant.model.DocumentVersion;
+import dev.covenant.model.Keyed;
 import dev.covenant.model.LegalBasis;
 import dev.covenant.model.MarketPlacement;
 import dev.covenant.model.Method;
@@ -15,6 +16,7 @@ import dev.covenant.model.OptOut;
 import dev.covenant.model.Period;
 import dev.covenant.model.Platform;
 import dev.covenant.model.Practice;
+import dev.covenant.model.ProcessorPurpose;
 import dev.covenant.model.Promise;
 import dev.covenant.model.PromiseKind;
 import dev.covenant.model.Recipient;
@@ -67,7 +69,7 @@ public final class ScenarioLoader {
     private static final Set<String> OPT_OUT = Set.of("method", "retroactive");
     private static final Set<String> PRACTICE = Set.of("id", "use", "categories", "tiers", "regions", "recipients",
             "legal_basis", "objection", "withdrawal", "data_collected_from", "started", "ended");
-    private static final Set<String> RECIPIENT = Set.of("name", "relationship");
+    private static final Set<String> RECIPIENT = Set.of("name", "relationship", "purpose");
     private static final Set<String> METHOD_ONLY = Set.of("method");
     private static final Set<String> MODEL = Set.of("id", "general_purpose", "trained_by", "placed_on_market",
             "training_summary_published");
@@ -350,11 +352,22 @@ public final class ScenarioLoader {
             for (Fields r : f.objects("recipients", RECIPIENT)) {
                 Optional<String> name = r.requiredString("name");
                 Optional<Relationship> relationship = r.requiredChoice("relationship", Relationship.class);
-                if (name.isPresent() && relationship.isPresent()) {
+                Optional<ProcessorPurpose> purpose = r.choice("purpose", ProcessorPurpose.class);
+                // What a processor does decides whether it is divulged to (SCA § 2702(b)(4), (b)(5)): stated, never guessed.
+                if (relationship.isPresent() && relationship.get() == Relationship.PROCESSOR && !r.has("purpose")) {
+                    r.report(r.span(), "missing required key 'purpose' in " + Fields.where(r.path())
+                            + ": a processor needs what it does with the data (" + Keyed.choices(ProcessorPurpose.class) + ")");
+                    relationship = Optional.empty();
+                } else if (relationship.isPresent() && relationship.get() != Relationship.PROCESSOR && r.has("purpose")) {
+                    r.report(r.spanOf("purpose"), "'purpose' in " + Fields.where(r.path()) + " is for a processor only; this recipient is "
+                            + relationship.get().key());
+                    relationship = Optional.empty();
+                }
+                if (name.isPresent() && relationship.isPresent() && (purpose.isPresent() || !r.has("purpose"))) {
                     if (recipients.stream().anyMatch(x -> x.name().equals(name.get()))) {
                         r.report(r.spanOf("name"), "duplicate recipient '" + name.get() + "' in " + Fields.where(f.path()));
                     } else {
-                        recipients.add(new Recipient(practiceId, name.get(), relationship.get(), r.span()));
+                        recipients.add(new Recipient(practiceId, name.get(), relationship.get(), purpose.orElse(null), r.span()));
                     }
                 }
             }

@@ -65,12 +65,13 @@ class RecordAuditTest {
         audit(dir.resolve("out"), "--records", USES.toString(), "--settings-history", HISTORY.toString());
         JsonNode summary = JSON.readTree(dir.resolve("out/summary.json").toFile());
 
-        assertThat(summary.at("/rows/read").asLong()).isEqualTo(25);
-        assertThat(summary.at("/rows/evaluated").asLong()).isEqualTo(25);
+        assertThat(summary.at("/rows/read").asLong()).isEqualTo(30);
+        assertThat(summary.at("/rows/evaluated").asLong()).isEqualTo(30);
         assertThat(summary.at("/inputs/history_rows").asLong()).isEqualTo(4);
         JsonNode sca = rule(summary, "REC-SCA-DISCLOSURE");
-        assertThat(sca.get("records").asLong()).as("one who never acted, one who withdrew").isEqualTo(2);
-        assertThat(sca.at("/exposure/amount").asLong()).isEqualTo(2_000);
+        assertThat(sca.get("records").asLong())
+                .as("one who never acted (to an affiliate, a processor for its own use, the public), one who withdrew").isEqualTo(4);
+        assertThat(sca.at("/exposure/amount").asLong()).as("per distinct member").isEqualTo(2_000);
         JsonNode consent = rule(summary, "REC-NO-AFFIRMATIVE-CONSENT");
         assertThat(consent.get("members").asLong()).as("distinct members, not records")
                 .isLessThan(consent.get("records").asLong());
@@ -152,6 +153,36 @@ class RecordAuditTest {
         JsonNode first = JSON.readTree(Files.readAllLines(dir.resolve("out/diagnostics.jsonl")).get(0));
         assertThat(first.fieldNames()).toIterable().containsExactly("file", "line", "column", "message", "level");
         assertThat(first.get("level").asText()).isEqualTo("error");
+    }
+
+    @Test
+    void the_relationship_column_says_what_a_processor_does_and_the_sca_reads_its_exceptions_from_it() throws IOException {
+        Path uses = dir.resolve("uses.csv");
+        String row = ",m1,free,US,user.content.private,2021-01-01,essential.service,2024-10-01,";
+        Files.writeString(uses, HEADER
+                + "addressee" + row + "The addressee,addressee,,\n"
+                + "host" + row + "Cloud host,processor:host,,\n"
+                + "deliver" + row + "Relay,processor:deliver,,\n"
+                + "own-use" + row + "Cloud AI vendor,processor:own-use,,\n"
+                + "public" + row + "Public index,public,,\n"
+                + "bare" + row + "Vendor,processor,,\n"
+                + "not-a-processor" + row + "Partner,affiliate:host,,\n"
+                + "unknown-purpose" + row + "Vendor,processor:train,,\n");
+
+        Run run = audit(dir.resolve("out"), "--records", uses.toString());
+
+        String u = uses.toString();
+        assertThat(run.err()).contains(
+                u + ":7:", "relationship: 'processor' needs what it does with the data; expected one of: processor:host | processor:deliver | processor:own-use",
+                u + ":8:", "relationship: 'affiliate:host': only a processor says what it does with the data",
+                u + ":9:", "relationship: unknown processor purpose in 'processor:train'; expected one of: self | affiliate | processor:host");
+        JsonNode summary = JSON.readTree(dir.resolve("out/summary.json").toFile());
+        assertThat(summary.at("/rows/evaluated").asLong()).isEqualTo(5);
+        assertThat(summary.at("/rows/invalid").asLong()).isEqualTo(3);
+        Map<String, Set<String>> flagged = findingsByRecord(dir.resolve("out"));
+        assertThat(flagged.entrySet().stream().filter(e -> e.getValue().contains("REC-SCA-DISCLOSURE")).map(Map.Entry::getKey))
+                .as("(b)(1) addressee, (b)(5) host and (b)(4) delivery are not divulging; own use and the public are")
+                .containsExactlyInAnyOrder("own-use", "public");
     }
 
     @Test

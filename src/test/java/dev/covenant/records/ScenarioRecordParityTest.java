@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
  * data-use records its practices imply (one per practice, reached cohort, category, recipient and telling
  * day, with the settings the members it reaches must have), the record rules judge those records, and a
  * scenario rule fires on a practice exactly when its record rule flags one of that practice's records.
- * The scenarios are the shipped fixtures and two in {@code scenarios/parity}.
+ * The scenarios are the shipped fixtures and those in {@code scenarios/parity}.
  */
 class ScenarioRecordParityTest {
 
@@ -40,7 +40,7 @@ class ScenarioRecordParityTest {
     private record Pair(String scenarioRule, String recordRule, Predicate<UseRecord> scope) {
     }
 
-    /** Scenarios beside the shipped ones: a remote-computing service, and consent claimed as each statute asks. */
+    /** Scenarios beside the shipped ones: a remote-computing service, consent claimed as each statute asks, each recipient role. */
     private static final Path PARITY = Path.of("src/test/resources/scenarios/parity");
 
     private static final List<Pair> PAIRS = List.of(
@@ -98,6 +98,21 @@ class ScenarioRecordParityTest {
     }
 
     @Test
+    void each_recipient_role_is_divulged_to_or_not_alike_at_both_levels() {
+        Scenario roles = ScenarioLoader.load(PARITY.resolve("sca-recipient-roles.yaml"), "sca-recipient-roles.yaml").scenario();
+        Set<String> byScenario = new TreeSet<>();
+        new Evaluator(ShippedRules.get(), Limits.DEFAULT).evaluate(roles).findings().stream()
+                .filter(f -> f.ruleId().equals("SCA-DISCLOSURE")).forEach(f -> byScenario.add(((Practice) f.subject()).id()));
+        Set<String> byRecords = new TreeSet<>();
+        new RecordEngine(RecordRules.shipped(), RecordEngine.contextOf(roles), Limits.DEFAULT).evaluate(project(roles)).stream()
+                .filter(f -> f.rule().id().equals("REC-SCA-DISCLOSURE")).forEach(f -> byRecords.add(f.record().recordId().split("/")[0]));
+
+        assertThat(byScenario).as("(b)(1) addressee, (b)(4) relay, (b)(5) host and the platform itself are not divulged to")
+                .containsExactly("made-public", "to-affiliate", "to-third-party", "to-vendor-own-use");
+        assertThat(byRecords).isEqualTo(byScenario);
+    }
+
+    @Test
     void consent_a_practice_claims_or_a_member_gives_keeps_a_record_out_of_the_sca_and_withdrawal_brings_it_back() {
         Scenario alleged = ScenarioLoader.load(Path.of("fixtures/linkedin/linkedin-2024-as-alleged.yaml"), "alleged.yaml").scenario();
         RecordEngine engine = new RecordEngine(RecordRules.shipped(), RecordEngine.contextOf(alleged), Limits.DEFAULT);
@@ -114,7 +129,7 @@ class ScenarioRecordParityTest {
 
     private static UseRecord message(LocalDate day, SettingAtUse setting) {
         return new UseRecord("r1", "m1", "free", "US", "user.content.private", null, "train_ai_system", day,
-                "Affiliate model provider", Relationship.AFFILIATE, null, null, "uses.csv", 2, List.of(setting));
+                "Affiliate model provider", Relationship.AFFILIATE, null, null, null, "uses.csv", 2, List.of(setting));
     }
 
     private static boolean scaFlagged(RecordEngine engine, UseRecord record) {
@@ -162,7 +177,7 @@ class ScenarioRecordParityTest {
                                     recipient == null ? "self" : recipient.name(), day.toString());
                             records.add(new UseRecord(id, cohort.id(), cohort.tier(), cohort.region(), category, null, practice.use(), day,
                                     recipient == null ? null : recipient.name(), recipient == null ? null : recipient.relationship(),
-                                    null, null, "projection", records.size() + 1, settings));
+                                    recipient == null ? null : recipient.purpose(), null, null, "projection", records.size() + 1, settings));
                         }
                     }
                 }

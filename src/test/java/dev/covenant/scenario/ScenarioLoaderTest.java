@@ -84,8 +84,30 @@ class ScenarioLoaderTest {
                         "14:13 'region' in members[1]: unknown region 'XX'; expected an ISO 3166-1 country (DE), an ISO 3166-2 subdivision (US-CA), EU, EEA or UK",
                         "20:14 'default' in settings[0] must be on/off or true/false, got the string \"maybe\"",
                         "24:18 practices[0].categories[0]: unknown data category 'user.content.privat' (did you mean 'user.content.private'?); use a Fides data category key such as user.content.private",
-                        "26:39 'relationship' in practices[0].recipients[0] has unknown value 'partner'; expected one of: self | affiliate | processor | third-party",
+                        "26:39 'relationship' in practices[0].recipients[0] has unknown value 'partner'; expected one of: self | affiliate | processor | third-party | addressee | public",
                         "27:18 'legal_basis' in practices[0] refers to setting 'nope', which is not defined under 'settings'");
+    }
+
+    @Test
+    void a_processor_says_what_it_does_with_the_data_and_no_one_else_does() {
+        String head = "scenario: x\nas_of: 2025-01-21\nplatform: {name: x}\npractices:\n  - id: p\n    use: train_ai_system\n"
+                + "    started: 2024-08-01\n    recipients:\n";
+        LoadResult ok = ScenarioLoader.parse((head + "      - {name: Cloud, relationship: processor, purpose: host}\n"
+                + "      - {name: Bob, relationship: addressee}\n").getBytes(StandardCharsets.UTF_8), "ok.yaml");
+        assertThat(ok.diagnostics()).isEmpty();
+        assertThat(ok.scenario().practices().get(0).recipients()).extracting(r -> r.relationship().key() + "/" + r.purpose())
+                .containsExactly("processor/HOST", "addressee/null");
+
+        LoadResult bad = ScenarioLoader.parse((head + "      - {name: Cloud, relationship: processor}\n"
+                + "      - {name: Bob, relationship: addressee, purpose: deliver}\n"
+                + "      - {name: Lab, relationship: processor, purpose: train}\n"
+                + "      - {name: Eve, relationship: processor, purpos: host}\n").getBytes(StandardCharsets.UTF_8), "bad.yaml");
+        assertThat(bad.diagnostics()).extracting(Diagnostic::format).containsExactly(
+                "bad.yaml:9:9: error: missing required key 'purpose' in practices[0].recipients[0]: a processor needs what it does with the data (host | deliver | own-use)",
+                "bad.yaml:10:55: error: 'purpose' in practices[0].recipients[1] is for a processor only; this recipient is addressee",
+                "bad.yaml:11:55: error: 'purpose' in practices[0].recipients[2] has unknown value 'train'; expected one of: host | deliver | own-use",
+                "bad.yaml:12:9: error: missing required key 'purpose' in practices[0].recipients[3]: a processor needs what it does with the data (host | deliver | own-use)",
+                "bad.yaml:12:46: error: unknown key 'purpos' in practices[0].recipients[3] (did you mean 'purpose'?); expected one of: name, purpose, relationship");
     }
 
     @Test

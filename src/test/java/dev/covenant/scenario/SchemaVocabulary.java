@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.covenant.model.Keyed;
 import dev.covenant.model.LegalBasis;
 import dev.covenant.model.Method;
+import dev.covenant.model.ProcessorPurpose;
 import dev.covenant.model.PromiseKind;
 import dev.covenant.model.Region;
 import dev.covenant.model.Relationship;
@@ -53,6 +54,7 @@ final class SchemaVocabulary {
             enumeration(at(schema, "properties", "platform", "properties", "services", "items"), keys(Service.class));
             enumeration(at(defs, "promise", "properties", "kind"), keys(PromiseKind.class));
             enumeration(at(defs, "practice", "properties", "recipients", "items", "properties", "relationship"), keys(Relationship.class));
+            enumeration(at(defs, "practice", "properties", "recipients", "items", "properties", "purpose"), keys(ProcessorPurpose.class));
             at(defs, "practice", "properties", "legal_basis").put("pattern", legalBasis());
             at(defs, "date").put("pattern", DATE);
             defs.get("dateOrNull").get("anyOf").forEach(option -> {
