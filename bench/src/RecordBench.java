@@ -110,11 +110,11 @@ public final class RecordBench {
                 findings++;
             }
         }
-        if (sca && r.inRegion("US") && r.hasCategory("user.content.private") && r.sharedOutside()
+        if (sca && r.inRegion("US") && r.hasCategory("user.content.private") && r.divulged()
                 && !r.consented(claims.claimFor(r.use(), r.category()))) {
             findings++;
         }
-        if ((r.hasUse("train_ai_system") || r.hasUse("third_party_sharing") || r.sharedOutside())
+        if ((r.hasUse("train_ai_system") || r.hasUse("third_party_sharing") || r.disclosedAsChildsData())
                 && (r.hasCategory("user.childrens") || r.youngerThan(13) || (r.youngerThan(16) && r.inRegion("EEA")))
                 && !claims.parentalClaimFor(r.use(), r.category())) {
             findings++;

@@ -1,5 +1,6 @@
 package dev.covenant.records;
 
+import dev.covenant.model.ChildrensData;
 import dev.covenant.model.Consent;
 import dev.covenant.model.ProcessorPurpose;
 import dev.covenant.model.Region;
@@ -63,6 +64,14 @@ public record UseRecord(
     /** True when giving the data to this record's recipient divulges it: {@link StoredCommunications#divulges}. */
     public boolean divulged() {
         return StoredCommunications.divulges(relationship, purpose);
+    }
+
+    /**
+     * True when the data went to someone to whom giving a child's data is a disclosure ({@link ChildrensData}):
+     * anyone but the platform and the processors that only host or deliver for it.
+     */
+    public boolean disclosedAsChildsData() {
+        return ChildrensData.disclosedTo(relationship, purpose);
     }
 
     /**
