@@ -36,8 +36,20 @@ final class AtomicFile {
         return process.pid() + "-" + startMillis(process) + "@" + HOST;
     }
 
+    /**
+     * This machine's name, for temporary files' owner tag. Read without the resolver where the system says it
+     * (the environment, then the kernel's own name on Linux): InetAddress.getLocalHost() can wait on DNS,
+     * and this runs on the start-up path of every command that writes a file.
+     */
     private static String host() {
         String name = System.getenv("HOSTNAME");
+        if (name == null || name.isBlank()) {
+            try {
+                name = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/sys/kernel/hostname")).strip();
+            } catch (IOException | RuntimeException e) {
+                name = null;
+            }
+        }
         if (name == null || name.isBlank()) {
             try {
                 name = java.net.InetAddress.getLocalHost().getHostName();

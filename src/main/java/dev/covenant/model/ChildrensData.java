@@ -22,7 +22,7 @@ public final class ChildrensData {
         }
         return switch (relationship) {
             case SELF -> false;
-            case PROCESSOR -> purpose != ProcessorPurpose.HOST && purpose != ProcessorPurpose.DELIVER;
+            case PROCESSOR -> !ProcessorPurpose.onlyForTheService(purpose);
             case AFFILIATE, THIRD_PARTY, PUBLIC, ADDRESSEE -> true;
         };
     }

@@ -12,6 +12,15 @@ public enum ProcessorPurpose implements Keyed {
     /** Uses the data for its own ends, such as training its own models: no longer acting only for the service. */
     OWN_USE;
 
+    /**
+     * True for a processor that only carries or keeps the data for the service (hosts or delivers): what the
+     * SCA's (b)(4)/(b)(5) and COPPA's "support for the internal operations" both turn on. A purpose not
+     * stated ({@code null}) shows no such role.
+     */
+    public static boolean onlyForTheService(ProcessorPurpose purpose) {
+        return purpose == HOST || purpose == DELIVER;
+    }
+
     @Override
     public String key() {
         return Keyed.keyOf(this);

@@ -50,7 +50,7 @@ public final class StoredCommunications {
         }
         return switch (relationship) {
             case SELF, ADDRESSEE -> false;
-            case PROCESSOR -> purpose != ProcessorPurpose.HOST && purpose != ProcessorPurpose.DELIVER;
+            case PROCESSOR -> !ProcessorPurpose.onlyForTheService(purpose);
             case AFFILIATE, THIRD_PARTY, PUBLIC -> true;
         };
     }
