@@ -60,14 +60,26 @@ public final class RuleCatalogWriter {
 
         static RuleJson of(RuleDescriptor r, FixtureRun fixtures) {
             return new RuleJson(r.id(), r.title(), r.severity().key(), r.basis(), r.description(),
-                    r.citations().stream().map(c -> new CitationJson(c.text(), c.scope())).toList(),
+                    r.citations().stream().map(CitationJson::of).toList(),
                     r.effective() == null ? null : r.effective().toString(), r.expires() == null ? null : r.expires().toString(),
                     r.declared().file(), r.declared().line(), fixtures == null ? null : fixtures.firing(r.id()),
                     fixtures == null ? null : fixtures.nearMisses(r.id()));
         }
     }
 
-    record CitationJson(String text, String appliesTo) {
+    /** A citation and the conduct it governs: {@code appliesTo} is its region; the rest are absent when unconditioned. */
+    record CitationJson(String text, String appliesTo,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String inForceFrom,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String inForceTo,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> basis,
+            @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean basisExcluded,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String use) {
+
+        static CitationJson of(Citation c) {
+            return new CitationJson(c.text(), c.scope(), c.from() == null ? null : c.from().toString(),
+                    c.to() == null ? null : c.to().toString(),
+                    c.grounds().stream().map(dev.covenant.model.LegalGround::key).sorted().toList(), c.groundsExcluded(), c.use());
+        }
     }
 
     private static void markdown(RuleCatalog catalog, FixtureRun fixtures, Writer out) throws IOException {
@@ -75,8 +87,12 @@ public final class RuleCatalogWriter {
         out.write("# Rule catalog\n\n");
         out.write("Generated from the rule pack by `./covenant rules --format markdown > docs/rules.md`;"
                 + " a test fails when this page and the pack disagree.\n");
-        out.write("Findings are issues for counsel to review, not legal advice. A citation marked with a region"
-                + " applies only when the finding reaches members there.\n\n");
+        out.write("Findings are issues for counsel to review, not legal advice. Each citation says the conduct it governs:"
+                + " one marked with a region applies only when the finding reaches people there; one with a period only to"
+                + " conduct overlapping it (a practice's span, closed at `as_of`; a record's use date) — a statute's operative"
+                + " date, a renumbering, the date of a precedent or guidance; one with a basis only to practices resting on"
+                + " that ground (a setting that defaults on is an `opt-out`, one that defaults off is `consent`). A rule none"
+                + " of whose citations governs the conduct does not fire.\n\n");
         out.write("| id | severity | title |\n|---|---|---|\n");
         for (RuleDescriptor r : rules) {
             out.write("| [" + r.id() + "](#" + r.id().toLowerCase(java.util.Locale.ROOT) + ") | " + r.severity().key()
@@ -90,7 +106,7 @@ public final class RuleCatalogWriter {
             }
             out.write("Citations:\n");
             for (Citation c : r.citations()) {
-                out.write("- " + c.text() + (c.isScoped() ? " — for " + c.scope() + " members" : "") + "\n");
+                out.write("- " + c.text() + (c.conditions() == null ? "" : " — " + c.conditions()) + "\n");
             }
             out.write("\n");
             if (r.effective() != null || r.expires() != null) {

@@ -9,6 +9,14 @@ import dev.covenant.finding.RuleDescriptor;
 import dev.covenant.model.Cohort;
 import dev.covenant.classify.Derived;
 import dev.covenant.model.Fact;
+import dev.covenant.model.AsOf;
+import dev.covenant.model.LegalGround;
+import dev.covenant.model.Period;
+import dev.covenant.model.Practice;
+import dev.covenant.model.Setting;
+import dev.covenant.finding.Conduct;
+import java.time.LocalDate;
+import org.kie.api.runtime.ClassObjectFilter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -28,9 +36,11 @@ import org.kie.api.runtime.rule.RuleContext;
  *   finding(kcontext).about($practice).message("...", args).cite($promise.source()).report();
  * </pre>
  * Id, title, severity, basis and exposure come from the rule's {@link RuleDescriptor}, read when the
- * pack compiled. Citations are the rule's {@code @reference} entries — a scoped one
- * ({@code [EEA] GDPR Art. 25(2)}) only when the evidence includes members within that region — then
- * those the consequence adds. Exposure is the rule's {@code @exposure} formula over the members of the
+ * pack compiled. Citations are the rule's {@code @reference} entries that govern the conduct
+ * ({@link RuleDescriptor#citationsFor}: a scoped one such as {@code [EEA] GDPR Art. 25(2)} only when the
+ * evidence includes members within that region, a dated one only when the conduct overlaps its period,
+ * a basis-scoped one only when a practice in the evidence rests on that ground) — then those the
+ * consequence adds. Exposure is the rule's {@code @exposure} formula over the members of the
  * cohorts in the evidence. A finding none of whose
  * citations applies is not reported: a rule whose every citation is out of reach does not fire.
  * Evidence is every fact the rule bound (derived facts expand to the facts they rest on), once per
@@ -46,9 +56,11 @@ public final class FindingBuilder {
     private final Set<String> dynamicCitations = new LinkedHashSet<>();
     private String message;
     private Object about;
+    private Period during;
+    private Conduct lastConduct;
 
-    /** Inserted instead of a finding when none of a rule's citations reaches the members in its evidence. */
-    public record OutOfReach(String rule) {
+    /** Inserted instead of a finding when none of a rule's citations governs the conduct it matched. */
+    public record OutOfReach(String rule, Conduct conduct) {
     }
 
     private FindingBuilder(RuleContext context) {
@@ -63,6 +75,16 @@ public final class FindingBuilder {
     /** The fact the finding is about; it becomes the primary evidence (where reports point). */
     public FindingBuilder about(Object fact) {
         this.about = fact;
+        return this;
+    }
+
+    /**
+     * The days the conduct ran, for a finding about something other than a practice (a version published
+     * backdated, a model on the market). Without it the conduct is the span of the practices in the evidence,
+     * closed at {@code as_of}, or else the {@code as_of} day itself.
+     */
+    public FindingBuilder during(LocalDate from, LocalDate to) {
+        this.during = new Period(from, to);
         return this;
     }
 
@@ -87,7 +109,7 @@ public final class FindingBuilder {
     public Finding report() {
         Finding finding = build();
         if (finding.citations().isEmpty()) {
-            context.getKieRuntime().insert(new OutOfReach(context.getRule().getName()));
+            context.getKieRuntime().insert(new OutOfReach(context.getRule().getName(), lastConduct));
             return null;
         }
         context.getKieRuntime().insert(finding);
@@ -122,7 +144,8 @@ public final class FindingBuilder {
         // report's must not.
         bound.restsOn.sort(REFERENCE_ORDER);
 
-        List<String> citations = new ArrayList<>(rule.citationsReaching(bound.regions));
+        lastConduct = conduct(bound.regions, evidence.values());
+        List<String> citations = new ArrayList<>(rule.citationsFor(lastConduct));
         dynamicCitations.stream().filter(c -> !citations.contains(c)).forEach(citations::add);
 
         Object subject = about;
@@ -132,6 +155,27 @@ public final class FindingBuilder {
         return new Finding(rule.id(), rule.title(), rule.severity(), rule.basis(), citations,
                 message == null ? rule.title() : message, new ArrayList<>(evidence.values()), exposure(rule, evidence.values()),
                 bound.restsOn, new ArrayList<>(bound.regions), subject, Review.NONE);
+    }
+
+    /** What the finding's citations are judged against: where, when and on what ground the conduct ran. */
+    private Conduct conduct(Collection<String> regions, Collection<Evidence> evidence) {
+        List<Practice> practices = evidence.stream().map(Evidence::fact).filter(Practice.class::isInstance)
+                .map(Practice.class::cast).toList();
+        LocalDate asOf = session(AsOf.class).stream().map(AsOf::date).findFirst().orElse(null);
+        Period period = during;
+        if (period == null && !practices.isEmpty() && asOf != null) {
+            period = Period.spanning(practices.stream().map(p -> p.periodAsOf(asOf)).toList());
+        } else if (period == null && asOf != null) {
+            period = new Period(asOf, asOf);
+        }
+        Map<String, Setting> settings = new java.util.HashMap<>();
+        session(Setting.class).forEach(s -> settings.put(s.id(), s));
+        return Conduct.of(regions, period, practices.stream().map(p -> LegalGround.of(p, settings::get)).toList(),
+                practices.stream().map(Practice::use).toList());
+    }
+
+    private <T> List<T> session(Class<T> type) {
+        return context.getKieRuntime().getObjects(new ClassObjectFilter(type)).stream().map(type::cast).toList();
     }
 
     /** The rule's {@code @exposure} over the members of the cohorts in the evidence (within its region, if it names one). */

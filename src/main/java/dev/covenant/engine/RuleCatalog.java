@@ -216,15 +216,20 @@ public final class RuleCatalog {
             if (written.stream().anyMatch(String::isEmpty)) {
                 diagnostics.add(new Diagnostic(at, problem + ": @reference has an empty citation; separate citations with ';'"));
             }
-            references = written.stream().filter(s -> !s.isEmpty()).map(Citation::parse).toList();
-            for (Citation c : references) {
-                if (c.isScoped() && !Region.isValid(c.scope())) {
-                    diagnostics.add(new Diagnostic(at, problem + ": citation scope [" + c.scope() + "] is not a region;"
-                            + " write [US], [US-CA], [EEA], [UK], [CH] or another region code"));
-                } else if (c.text().isEmpty()) {
-                    diagnostics.add(new Diagnostic(at, problem + ": @reference has an empty citation after [" + c.scope() + "]"));
+            List<Citation> parsed = new ArrayList<>();
+            for (String citation : written.stream().filter(s -> !s.isEmpty()).toList()) {
+                try {
+                    Citation c = Citation.parse(citation);
+                    if (c.text().isEmpty()) {
+                        diagnostics.add(new Diagnostic(at, problem + ": @reference has no citation text after " + citation));
+                    } else {
+                        parsed.add(c);
+                    }
+                } catch (IllegalArgumentException e) {
+                    diagnostics.add(new Diagnostic(at, problem + ": " + e.getMessage()));
                 }
             }
+            references = List.copyOf(parsed);
         }
         if (!missing.isEmpty()) {
             diagnostics.add(new Diagnostic(at, problem + " lacks " + String.join(", ", missing)

@@ -175,10 +175,18 @@ public final class ExplainWriter {
             out.write("  it does not apply on " + trace.result().asOf() + ": in force " + info.descriptor().period() + "\n");
             return;
         }
-        boolean outOfReach = trace.facts().stream().anyMatch(f -> f instanceof dev.covenant.engine.FindingBuilder.OutOfReach o
-                && o.rule().equals(info.name()));
-        if (outOfReach) {
-            out.write("  its conditions matched, but none of its citations reaches the members in what it matched\n");
+        java.util.List<dev.covenant.finding.Conduct> outOfReach = trace.facts().stream()
+                .filter(f -> f instanceof dev.covenant.engine.FindingBuilder.OutOfReach o && o.rule().equals(info.name()))
+                .map(f -> ((dev.covenant.engine.FindingBuilder.OutOfReach) f).conduct()).distinct().toList();
+        if (!outOfReach.isEmpty()) {
+            out.write("  its conditions matched, but none of its citations governs the conduct it matched:\n");
+            for (dev.covenant.finding.Conduct c : outOfReach) {
+                out.write("    conduct: " + describe(c) + "\n");
+            }
+            out.write("  its citations govern:\n");
+            for (dev.covenant.finding.Citation c : info.descriptor().citations()) {
+                out.write("    " + c + "\n");
+            }
             return;
         }
         out.write("  its conditions found no match; what they ask for:\n");
@@ -186,5 +194,21 @@ public final class ExplainWriter {
             out.write("    " + line + "\n");
         }
         out.write("  (the engine reports no more than this: where a type is present, its constraints or joins did not hold)\n");
+    }
+
+    /** A conduct in the words the catalog uses for citations: where, when, on what ground, for what use. */
+    private static String describe(dev.covenant.finding.Conduct c) {
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        parts.add(c.regions().isEmpty() ? "no members reached" : "members in " + String.join(", ", new java.util.TreeSet<>(c.regions())));
+        if (c.period() != null) {
+            parts.add(c.period().toString());
+        }
+        if (!c.grounds().isEmpty()) {
+            parts.add("basis " + String.join(", ", c.grounds().stream().map(dev.covenant.model.LegalGround::key).sorted().toList()));
+        }
+        if (!c.uses().isEmpty()) {
+            parts.add("use " + String.join(", ", new java.util.TreeSet<>(c.uses())));
+        }
+        return String.join("; ", parts);
     }
 }

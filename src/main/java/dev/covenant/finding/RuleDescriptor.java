@@ -2,7 +2,6 @@ package dev.covenant.finding;
 
 import dev.covenant.source.SourceSpan;
 import java.time.LocalDate;
-import java.util.Collection;
 import java.util.List;
 
 /**
@@ -18,9 +17,12 @@ public record RuleDescriptor(String id, String title, Severity severity, String 
         citations = List.copyOf(citations);
     }
 
-    /** The texts of the citations that apply to a finding reaching members in {@code regions}, in written order. */
-    public List<String> citationsReaching(Collection<String> regions) {
-        return citations.stream().filter(c -> c.appliesTo(regions)).map(Citation::text).toList();
+    /**
+     * The texts of the citations that govern {@code conduct}, in written order: the one decision of which law
+     * a finding cites (see {@link Citation#appliesTo}). Empty means the rule does not fire for this conduct.
+     */
+    public List<String> citationsFor(Conduct conduct) {
+        return citations.stream().filter(c -> c.appliesTo(conduct)).map(Citation::text).toList();
     }
 
     /** When the rule applies ("from 2020-01-01", "from ... until ...", " until ..."), or null when always. */

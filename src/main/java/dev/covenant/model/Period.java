@@ -20,6 +20,14 @@ public record Period(LocalDate from, LocalDate to) {
         return new Period(from, null);
     }
 
+    /** The span from the earliest start to the latest end of {@code periods} (open if any is open). */
+    public static Period spanning(java.util.Collection<Period> periods) {
+        LocalDate from = periods.stream().map(Period::from).min(LocalDate::compareTo).orElseThrow();
+        boolean open = periods.stream().anyMatch(Period::isOpen);
+        LocalDate to = open ? null : periods.stream().map(Period::to).max(LocalDate::compareTo).orElseThrow();
+        return new Period(from, to);
+    }
+
     public boolean isOpen() {
         return to == null;
     }

@@ -28,4 +28,17 @@ public record Recipient(String practiceId, String name, Relationship relationshi
     public boolean outsidePlatform() {
         return relationship.outsidePlatform();
     }
+
+    /**
+     * True when the recipient holds its own copy, beyond the platform's reach to undo a use: an affiliate or
+     * third party, a processor using the data for its own purposes, or the public. A processor that only hosts
+     * or delivers for the service holds the data for the platform; an addressee received what the member sent.
+     */
+    public boolean keepsCopy() {
+        return switch (relationship) {
+            case AFFILIATE, THIRD_PARTY, PUBLIC -> true;
+            case PROCESSOR -> !ProcessorPurpose.onlyForTheService(purpose);
+            case SELF, ADDRESSEE -> false;
+        };
+    }
 }

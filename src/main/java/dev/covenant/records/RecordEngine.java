@@ -6,6 +6,9 @@ import dev.covenant.engine.Limits;
 import dev.covenant.engine.RuleBase;
 import dev.covenant.finding.ExposureFormula;
 import dev.covenant.finding.RuleDescriptor;
+import dev.covenant.finding.Conduct;
+import dev.covenant.model.LegalGround;
+import dev.covenant.model.Period;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -83,7 +86,7 @@ public final class RecordEngine {
         List<Flag> flags = new ArrayList<>(raw.size());
         for (RecordFinding f : raw) {
             RuleDescriptor rule = descriptor(f.rule());
-            List<String> applicable = new ArrayList<>(rule.citationsReaching(List.of(f.record().region())));
+            List<String> applicable = new ArrayList<>(rule.citationsFor(conduct(f)));
             f.citing().stream().filter(c -> !applicable.contains(c)).forEach(applicable::add);
             if (!applicable.isEmpty()) {
                 flags.add(new Flag(f.record(), rule, applicable, against(f.against())));
@@ -93,6 +96,18 @@ public final class RecordEngine {
         flags.sort(Comparator.comparingInt((Flag f) -> order.get(f.record()))
                 .thenComparing(f -> f.rule().id()).thenComparing(Flag::against));
         return flags;
+    }
+
+    /**
+     * A record finding's conduct: one use, on its day, of a member where the member lives; its ground is that of
+     * the setting it was held against (a setting defaulting off is consent given by turning it on), or else of
+     * every setting enabling the use there.
+     */
+    static Conduct conduct(RecordFinding f) {
+        UseRecord r = f.record();
+        List<SettingAtUse> settings = f.against() instanceof SettingAtUse held ? List.of(held) : r.settings();
+        return Conduct.of(List.of(r.region()), new Period(r.used(), r.used()),
+                settings.stream().map(s -> LegalGround.ofSettingDefault(s.defaultOn())).toList(), List.of(r.use()));
     }
 
     /**

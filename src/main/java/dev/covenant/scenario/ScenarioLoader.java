@@ -72,7 +72,7 @@ public final class ScenarioLoader {
     private static final Set<String> RECIPIENT = Set.of("name", "relationship", "purpose");
     private static final Set<String> METHOD_ONLY = Set.of("method");
     private static final Set<String> MODEL = Set.of("id", "general_purpose", "trained_by", "placed_on_market",
-            "training_summary_published");
+            "training_summary_published", "deleted");
     private static final Set<String> PLACEMENT = Set.of("region", "date");
     private static final Set<String> EXPECT = Set.of("findings", "absent");
 
@@ -420,7 +420,8 @@ public final class ScenarioLoader {
                         ? Optional.of(new MarketPlacement(region.get(), date.get())) : Optional.empty();
             });
             boolean summary = f.flag("training_summary_published").orElse(false);
-            return id.map(i -> new Model(i, generalPurpose, trainedBy, placement.orElse(null), summary, f.span()));
+            LocalDate deleted = f.date("deleted").orElse(null);
+            return id.map(i -> new Model(i, generalPurpose, trainedBy, placement.orElse(null), summary, deleted, f.span()));
         }
 
         private Expectation expectation(Fields f) {

@@ -141,11 +141,13 @@ class AuthoringCommandsTest {
     @Test
     void explain_says_why_a_rule_did_not_fire() {
         Run missing = run("explain", "fixtures/linkedin/linkedin-2024-as-stated.yaml", "--rule", "SCA-DISCLOSURE");
-        Run early = run("explain", "fixtures/linkedin/linkedin-2024-as-stated.yaml", "--rule", "AI-ACT-TRAINING-SUMMARY");
+        Run early = run("explain", "fixtures/in-force/ccpa-before-operative.yaml", "--rule", "CCPA-PURPOSE");
 
         assertThat(missing.out()).contains("SCA-DISCLOSURE  Contents of communications divulged to others without lawful consent  did not fire",
                 "its conditions found no match", "$practice : Practice — 2 in the session", "none of these may match:");
-        assertThat(early.out()).contains("it does not apply on 2025-01-21: in force from 2025-08-02");
+        assertThat(early.out()).contains("its conditions matched, but none of its citations governs the conduct it matched:",
+                "conduct: members in US-CA; 2013-01-01 to 2019-06-30; basis unstated; use marketing.advertising",
+                "Cal. Civ. Code § 1798.100(b) (US-CA members; conduct from 2020-01-01 to 2023-06-30)");
     }
 
     @Test

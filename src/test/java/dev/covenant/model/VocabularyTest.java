@@ -119,7 +119,7 @@ class VocabularyTest {
     }
 
     private static Model model(LocalDate placed) {
-        return new Model("m", true, java.util.List.of(), new MarketPlacement("EU", placed), false, null);
+        return new Model("m", true, java.util.List.of(), new MarketPlacement("EU", placed), false, null, null);
     }
 
     private static Practice practice(String use, String... categories) {
