@@ -44,8 +44,11 @@ import org.kie.api.runtime.rule.RuleContext;
  * cohorts in the evidence. A finding none of whose
  * citations applies is not reported: a rule whose every citation is out of reach does not fire.
  * Evidence is every fact the rule bound (derived facts expand to the facts they rest on), once per
- * fact kind and id: the fact named by {@code about(...)} first, the rest in file order. {@code report()} inserts the finding into
- * the session, where the evaluator's listener collects it and chained rules can match it.
+ * fact kind and id: the fact named by {@code about(...)} first, the rest in file order. A finding that
+ * rests on other findings takes their evidence and regions; {@link #within(String)} narrows a finding
+ * to the members of one region, for a rule whose law protects only them (the UCL: Californians).
+ * {@code report()} inserts the finding into the session, where the evaluator's listener collects it and
+ * chained rules can match it.
  */
 public final class FindingBuilder {
 
@@ -58,6 +61,7 @@ public final class FindingBuilder {
     private Object about;
     private Period during;
     private Conduct lastConduct;
+    private String within;
 
     /** Inserted instead of a finding when none of a rule's citations governs the conduct it matched. */
     public record OutOfReach(String rule, Conduct conduct) {
@@ -85,6 +89,18 @@ public final class FindingBuilder {
      */
     public FindingBuilder during(LocalDate from, LocalDate to) {
         this.during = new Period(from, to);
+        return this;
+    }
+
+    /**
+     * The finding concerns only the members within {@code region} ({@code US-CA}, by
+     * {@link dev.covenant.model.Region#within}): member cohorts outside it are left out of its evidence,
+     * including the evidence taken from findings it rests on, and so out of its regions, its reach for
+     * scoped citations and its exposure. The other facts stay: the practice, the setting, the statements
+     * a rested-on finding stands on are the same conduct whoever it reached.
+     */
+    public FindingBuilder within(String region) {
+        this.within = region;
         return this;
     }
 
@@ -139,6 +155,10 @@ public final class FindingBuilder {
         bound.evidence.entrySet().stream().sorted(Map.Entry.comparingByValue(FILE_ORDER))
                 .forEach(entry -> evidence.putIfAbsent(entry.getKey(), entry.getValue()));
         bound.regions.addAll(primary.regions);
+        if (within != null) {
+            evidence.values().removeIf(e -> e.fact() instanceof Cohort c && !c.inRegion(within));
+            bound.regions.removeIf(r -> !dev.covenant.model.Region.within(r, within));
+        }
         bound.restsOn.addAll(primary.restsOn.stream().filter(r -> !bound.restsOn.contains(r)).toList());
         // The order the engine matched them in differs between a compiled and a cached pack; the
         // report's must not.
@@ -191,6 +211,8 @@ public final class FindingBuilder {
 
     private static final java.util.Comparator<Finding.FindingRef> REFERENCE_ORDER =
             java.util.Comparator.comparing(Finding.FindingRef::ruleId)
+                    .thenComparing(r -> r.subjectKind() == null ? "" : r.subjectKind())
+                    .thenComparing(r -> r.subjectId() == null ? "" : r.subjectId())
                     .thenComparing(r -> r.at() == null ? "" : r.at().file())
                     .thenComparingInt(r -> r.at() == null ? 0 : r.at().line())
                     .thenComparingInt(r -> r.at() == null ? 0 : r.at().column())

@@ -60,11 +60,28 @@ public record Finding(
         return evidence.isEmpty() ? null : evidence.get(0).span();
     }
 
-    /** A short reference to a finding that another finding rests on. */
-    public record FindingRef(String ruleId, SourceSpan at, String message) {
+    /**
+     * A short reference to a finding that another finding rests on: its rule, the kind (display label)
+     * and id of the fact it is about ({@code practice 'genai-training'}; null when it is about none), where
+     * that finding points, and its message. Two findings of one rule about one fact (one per data
+     * category, say) differ by their message, which reports print beside the label.
+     */
+    public record FindingRef(String ruleId, String subjectKind, String subjectId, SourceSpan at, String message) {
+
+        /** A reference without a subject. */
+        public FindingRef(String ruleId, SourceSpan at, String message) {
+            this(ruleId, null, null, at, message);
+        }
+
+        /** The rule and its subject, as reports name the finding: {@code SCA-DISCLOSURE on practice 'genai-training'}. */
+        public String label() {
+            return subjectId == null ? ruleId : ruleId + " on " + subjectKind + " '" + subjectId + "'";
+        }
     }
 
     public FindingRef ref() {
-        return new FindingRef(ruleId, primary(), message);
+        return subject instanceof dev.covenant.model.Fact fact
+                ? new FindingRef(ruleId, fact.kind(), fact.id(), primary(), message)
+                : new FindingRef(ruleId, primary(), message);
     }
 }

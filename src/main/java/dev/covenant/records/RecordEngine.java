@@ -176,8 +176,14 @@ public final class RecordEngine {
 
     private static String describe(Object o) {
         if (o instanceof SettingAtUse s) {
-            return "setting " + s.settingId() + (s.byMember() ? " turned off by the member on " + s.changedOn()
-                    : " on by default (introduced " + s.introduced() + "), never changed by the member");
+            // Only what the history shows: the member's last change before the use date (a value set,
+            // not necessarily a switch from the other one), or none; a change on the use date itself
+            // is not ordered against the use, and is named as such.
+            String state = s.byMember()
+                    ? " set " + (s.on() ? "on" : "off") + " by the member on " + s.changedOn() + ", its last change by the member before the use date"
+                    : " " + (s.on() ? "on" : "off") + " by default (introduced " + s.introduced() + "), no change by the member before the use date";
+            return "setting " + s.settingId() + state
+                    + (s.changedOnUseDate() ? "; the member also changed it on the use date itself, not counted: the log does not order that change against the use" : "");
         }
         if (o instanceof dev.covenant.model.Promise p) {
             return p.promiseKind().key() + " " + p.id() + " (" + p.span().location() + ")";

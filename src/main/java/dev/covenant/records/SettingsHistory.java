@@ -108,7 +108,8 @@ public final class SettingsHistory {
     /**
      * The scenario's settings that enable {@code use} where the member lives, each as it stood for
      * the member on {@code day}: the member's last change (by instant) before that UTC day began,
-     * else the default. A change on the use date itself does not count.
+     * else the default. A change on the use date itself does not count; it is only noted
+     * ({@link SettingAtUse#changedOnUseDate()}), so that a message does not claim the member never acted.
      */
     public List<SettingAtUse> at(String member, String region, String use, LocalDate day) {
         List<Integer> candidates = candidatesByUse.computeIfAbsent(use, u -> {
@@ -125,6 +126,7 @@ public final class SettingsHistory {
         }
         long[] changes = byMember.get(member);
         int end = 0;
+        int dayEnd = 0;
         if (changes != null) {
             // The changes before the day's first instant: the lower bound of the day's key.
             long before = (day.toEpochDay() * MILLIS_PER_DAY - EPOCH_MILLI) << INSTANT_SHIFT;
@@ -133,6 +135,11 @@ public final class SettingsHistory {
             while (end > 0 && changes[end - 1] >= before) {
                 end--; // binarySearch may land on any of equal keys
             }
+            long after = ((day.toEpochDay() + 1) * MILLIS_PER_DAY - EPOCH_MILLI) << INSTANT_SHIFT;
+            dayEnd = end;
+            while (dayEnd < changes.length && changes[dayEnd] < after) {
+                dayEnd++; // the changes on the use date itself
+            }
         }
         List<SettingAtUse> result = new ArrayList<>(candidates.size());
         for (int index : candidates) {
@@ -140,16 +147,20 @@ public final class SettingsHistory {
             if (!Region.withinAny(region, setting.regions())) {
                 continue;
             }
+            boolean sameDay = false;
+            for (int k = end; k < dayEnd && !sameDay; k++) {
+                sameDay = setting(changes[k]) == index;
+            }
             SettingAtUse state = null;
             for (int k = end - 1; k >= 0; k--) {
                 long c = changes[k];
                 if (setting(c) == index) {
-                    state = new SettingAtUse(setting.id(), on(c), true, date(c), setting.defaultOn(), setting.introduced());
+                    state = new SettingAtUse(setting.id(), on(c), true, date(c), setting.defaultOn(), setting.introduced(), sameDay);
                     break;
                 }
             }
             result.add(state != null ? state
-                    : new SettingAtUse(setting.id(), setting.defaultOn(), false, null, setting.defaultOn(), setting.introduced()));
+                    : new SettingAtUse(setting.id(), setting.defaultOn(), false, null, setting.defaultOn(), setting.introduced(), sameDay));
         }
         return result;
     }

@@ -18,7 +18,7 @@ import java.util.List;
  * @param source   the file the row was read from, as shown in diagnostics
  * @param line     its line (1-based; for Parquet on Spark, the row number)
  * @param settings the scenario's settings that enable this use where the member lives, each with
- *                 the value in force on the use date (the setting's default if the member never changed it)
+ *                 the value in force when the use date began (the setting's default if the member had not changed it before then)
  */
 public record UseRecord(
         String recordId,

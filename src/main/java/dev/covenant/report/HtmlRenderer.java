@@ -69,7 +69,11 @@ public final class HtmlRenderer implements Renderer {
 
     /** One finding. */
     public record FindingView(String severity, String ruleId, String title, String message, String citations,
-            String exposure, String restsOn, List<EvidenceView> evidence) {
+            String exposure, List<RestsOnView> restsOn, boolean hasRestsOn, List<EvidenceView> evidence) {
+    }
+
+    /** One finding another rests on: its rule and subject, where it points, its message. */
+    public record RestsOnView(String label, String location, String message) {
     }
 
     /** One piece of evidence. */
@@ -133,7 +137,9 @@ public final class HtmlRenderer implements Renderer {
         return new FindingView(f.severity().key(), clean(f.ruleId()), clean(f.title()), clean(f.message()),
                 clean(String.join("; ", f.citations())),
                 f.exposure() == null ? null : Money.format(f.exposure()) + " — " + clean(f.exposure().basis()),
-                f.restsOn().isEmpty() ? null : clean(String.join(", ", f.restsOn().stream().map(Finding.FindingRef::ruleId).toList())),
+                f.restsOn().stream().map(ref -> new RestsOnView(clean(ref.label()),
+                        ref.at() == null ? null : clean(ref.at().location()), clean(ref.message()))).toList(),
+                !f.restsOn().isEmpty(),
                 evidence);
     }
 

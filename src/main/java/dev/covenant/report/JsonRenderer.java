@@ -95,7 +95,7 @@ public final class JsonRenderer implements StreamingRenderer {
                     f.citations(), f.message(),
                     f.evidence().stream().map(e -> new EvidenceJson(e.role(), e.kind(), e.id(), e.detail(), SpanJson.of(e.span()))).toList(),
                     JsonExposure.of(f.exposure()),
-                    f.restsOn().stream().map(ref -> new RestsOnJson(ref.ruleId(), SpanJson.of(ref.at()), ref.message())).toList(),
+                    f.restsOn().stream().map(RestsOnJson::of).toList(),
                     f.review().waived() ? WaiverJson.of(f.review().waiver()) : null,
                     f.review().baseline() == null ? null : f.review().baseline().name().toLowerCase(Locale.ROOT));
         }
@@ -112,7 +112,16 @@ public final class JsonRenderer implements StreamingRenderer {
     record EvidenceJson(String role, String kind, String id, String detail, @JsonUnwrapped SpanJson at) {
     }
 
-    record RestsOnJson(String ruleId, @JsonUnwrapped SpanJson at, String message) {
+    /** A finding rested on: its rule, its subject ({@code kind}, {@code id}; null when it has none), where it points, its message. */
+    record RestsOnJson(String ruleId, SubjectJson subject, @JsonUnwrapped SpanJson at, String message) {
+
+        static RestsOnJson of(Finding.FindingRef ref) {
+            return new RestsOnJson(ref.ruleId(), ref.subjectId() == null ? null : new SubjectJson(ref.subjectKind(), ref.subjectId()),
+                    SpanJson.of(ref.at()), ref.message());
+        }
+    }
+
+    record SubjectJson(String kind, String id) {
     }
 
     record WaiverJson(String rule, String scenario, String justification, String approver, String created, String expires,

@@ -171,7 +171,11 @@ public final class MarkdownRenderer implements Renderer {
                 out.write("  - exposure: " + Money.format(f.exposure()) + " — " + inline(f.exposure().basis()) + "\n");
             }
             if (!f.restsOn().isEmpty()) {
-                out.write("  - rests on: " + inline(String.join(", ", f.restsOn().stream().map(Finding.FindingRef::ruleId).toList())) + "\n");
+                out.write("  - rests on:\n");
+                for (Finding.FindingRef ref : f.restsOn()) {
+                    out.write("    - " + inline(ref.label()) + (ref.at() == null ? "" : " " + link(ref.at()))
+                            + (ref.message() == null ? "" : " — " + inline(ref.message())) + "\n");
+                }
             }
         }
         out.write("\n</details>\n\n");

@@ -104,7 +104,8 @@ public final class SarifRenderer implements Renderer {
                 f.review().waiver().justification() + " (approved by " + f.review().waiver().approver() + ", until "
                         + f.review().waiver().expires() + ")"));
         SarifLog.ResultProperties properties = new SarifLog.ResultProperties(f.severity().key(), scenario.scenarioId(), f.citations(),
-                JsonExposure.of(f.exposure()), f.restsOn().isEmpty() ? null : f.restsOn().stream().map(Finding.FindingRef::ruleId).toList());
+                JsonExposure.of(f.exposure()), f.restsOn().isEmpty() ? null : f.restsOn().stream()
+                        .map(r -> Inert.line(r.label() + (r.message() == null ? "" : ": " + r.message()))).toList());
         return new SarifLog.Result(f.ruleId(), ruleIndex, level(f.severity()),
                 message(Inert.line(f.message() + " [" + String.join("; ", f.citations()) + "]")), locations, related, baselineState,
                 suppressions, Map.of("covenantFinding/v1", fingerprint(scenario, f)), properties);

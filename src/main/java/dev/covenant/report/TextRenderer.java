@@ -97,10 +97,13 @@ public final class TextRenderer implements StreamingRenderer {
         out.write(String.format(Locale.ROOT, "  %-8s %s  %s%s%n", f.severity().key().toUpperCase(Locale.ROOT), t(f.ruleId()), t(f.title()), tags));
         out.write(indent + t(f.message()) + "\n");
         out.write(indent + "cites: " + t(String.join("; ", f.citations())) + "\n");
-        if (!f.restsOn().isEmpty()) {
-            out.write(indent + "rests on: ");
-            out.write(t(String.join(", ", f.restsOn().stream().map(r -> r.ruleId() + (r.at() == null ? "" : " (" + r.at().location() + ")")).toList())));
-            out.write("\n");
+        // One line per finding rested on, named by rule and subject; two of one rule on one subject
+        // (one per data category) differ by their messages, so each line carries its own.
+        String restsOn = "rests on: ";
+        for (Finding.FindingRef r : f.restsOn()) {
+            out.write(indent + restsOn + t(r.label()) + (r.at() == null ? "" : " (" + t(r.at().location()) + ")")
+                    + (r.message() == null ? "" : ": " + t(r.message())) + "\n");
+            restsOn = "          ";
         }
         String label = "evidence: ";
         for (Evidence e : f.evidence()) {

@@ -65,9 +65,9 @@ class RecordAuditTest {
         audit(dir.resolve("out"), "--records", USES.toString(), "--settings-history", HISTORY.toString());
         JsonNode summary = JSON.readTree(dir.resolve("out/summary.json").toFile());
 
-        assertThat(summary.at("/rows/read").asLong()).isEqualTo(32);
-        assertThat(summary.at("/rows/evaluated").asLong()).isEqualTo(32);
-        assertThat(summary.at("/inputs/history_rows").asLong()).isEqualTo(4);
+        assertThat(summary.at("/rows/read").asLong()).isEqualTo(33);
+        assertThat(summary.at("/rows/evaluated").asLong()).isEqualTo(33);
+        assertThat(summary.at("/inputs/history_rows").asLong()).isEqualTo(5);
         JsonNode sca = rule(summary, "REC-SCA-DISCLOSURE");
         assertThat(sca.get("records").asLong())
                 .as("one who never acted (to an affiliate, a processor for its own use, the public), one who withdrew").isEqualTo(4);
@@ -81,6 +81,30 @@ class RecordAuditTest {
         }
         assertThat(byRegionTier).isEqualTo(consent.get("records").asLong());
         assertThat(summary.get("findings").asLong()).isEqualTo(Files.readAllLines(dir.resolve("out/findings.jsonl")).size());
+    }
+
+    @Test
+    void a_setting_state_says_only_what_the_history_shows_a_change_on_the_use_date_named_not_denied() throws IOException {
+        audit(dir.resolve("out"), "--records", USES.toString(), "--settings-history", HISTORY.toString());
+        Map<String, String> against = new TreeMap<>();
+        for (String line : Files.readAllLines(dir.resolve("out/findings.jsonl"), StandardCharsets.UTF_8)) {
+            JsonNode f = JSON.readTree(line);
+            if (f.has("against") && f.get("rule").asText().matches("REC-NO-AFFIRMATIVE-CONSENT|REC-USE-AFTER-OPT-OUT")) {
+                against.put(f.get("record_id").asText() + " " + f.get("rule").asText(), f.get("against").asText());
+            }
+        }
+
+        // m-off-on-the-day set it off at 18:00 UTC on the use date: the default still stands, but the member acted.
+        assertThat(against.get("fires-REC-NO-AFFIRMATIVE-CONSENT-2 REC-NO-AFFIRMATIVE-CONSENT"))
+                .isEqualTo("setting data-for-genai-improvement on by default (introduced 2024-08-01), no change by the member before the use date;"
+                        + " the member also changed it on the use date itself, not counted: the log does not order that change against the use");
+        assertThat(against.get("near-REC-USE-AFTER-OPT-OUT-1 REC-NO-AFFIRMATIVE-CONSENT")).as("m-optout, used on the day of the opt-out")
+                .contains("no change by the member before the use date", "changed it on the use date itself");
+        assertThat(against.get("fires-REC-NO-AFFIRMATIVE-CONSENT-1 REC-NO-AFFIRMATIVE-CONSENT")).as("m-silent has no change at all")
+                .isEqualTo("setting data-for-genai-improvement on by default (introduced 2024-08-01), no change by the member before the use date");
+        assertThat(against.get("fires-REC-USE-AFTER-OPT-OUT-1 REC-USE-AFTER-OPT-OUT"))
+                .isEqualTo("setting data-for-genai-improvement set off by the member on 2024-09-01, its last change by the member before the use date");
+        assertThat(against.values()).isNotEmpty().noneMatch(a -> a.contains("never") || a.contains("turned off"));
     }
 
     @Test

@@ -113,6 +113,36 @@ class SettingsHistoryOrderTest {
     }
 
     @Test
+    void a_change_on_the_use_date_is_noted_not_counted_and_the_days_around_it_are_not_the_use_date() throws Exception {
+        Setting setting = dev.covenant.scenario.ScenarioLoader.load(Path.of(SCENARIO), SCENARIO).scenario().settings().get(0);
+        SettingsHistory.Builder builder = new SettingsHistory.Builder(List.of(setting), Long.MAX_VALUE);
+        long day = LocalDate.of(2024, 10, 1).toEpochDay() * 86_400_000L;
+        builder.add("at-midnight", setting.id(), false, new SettingsHistory.ChangedAt(day, false), 2);
+        builder.add("last-milli", setting.id(), false, new SettingsHistory.ChangedAt(day + 86_399_999L, false), 3);
+        builder.add("day-before", setting.id(), false, new SettingsHistory.ChangedAt(day - 1, false), 4);
+        builder.add("day-after", setting.id(), false, new SettingsHistory.ChangedAt(day + 86_400_000L, false), 5);
+        builder.add("both", setting.id(), false, new SettingsHistory.ChangedAt(day - 86_400_000L, false), 6);
+        builder.add("both", setting.id(), true, new SettingsHistory.ChangedAt(day + 3_600_000L, false), 7);
+        SettingsHistory history = builder.build();
+        LocalDate use = LocalDate.of(2024, 10, 1);
+
+        for (String member : List.of("at-midnight", "last-milli")) {
+            SettingAtUse state = history.at(member, "US", "train_ai_system", use).get(0);
+            assertThat(state.byMember()).as(member).isFalse();
+            assertThat(state.on()).as(member + ": the default stands").isTrue();
+            assertThat(state.changedOnUseDate()).as(member).isTrue();
+        }
+        SettingAtUse before = history.at("day-before", "US", "train_ai_system", use).get(0);
+        assertThat(before.optedOut()).isTrue();
+        assertThat(before.changedOnUseDate()).isFalse();
+        assertThat(history.at("day-after", "US", "train_ai_system", use).get(0).changedOnUseDate()).isFalse();
+        SettingAtUse both = history.at("both", "US", "train_ai_system", use).get(0);
+        assertThat(both.optedOut()).as("off the day before; turned on again during the use date").isTrue();
+        assertThat(both.changedOnUseDate()).isTrue();
+        assertThat(history.at("no-history", "US", "train_ai_system", use).get(0).changedOnUseDate()).isFalse();
+    }
+
+    @Test
     void changes_past_the_per_member_limit_are_each_a_row_error_and_the_rest_are_kept() throws Exception {
         Setting setting = dev.covenant.scenario.ScenarioLoader.load(Path.of(SCENARIO), SCENARIO).scenario().settings().get(0);
         SettingsHistory.Builder builder = new SettingsHistory.Builder(List.of(setting), Long.MAX_VALUE);
