@@ -144,7 +144,9 @@ public final class SettingsHistory {
         List<SettingAtUse> result = new ArrayList<>(candidates.size());
         for (int index : candidates) {
             Setting setting = settings.get(index);
-            if (!Region.withinAny(region, setting.regions())) {
+            if (!Region.withinAny(region, setting.regions()) || day.isBefore(setting.introduced())) {
+                // Not shown where the member lives, or not yet introduced on the use date: it governed nothing
+                // then, and a finding held against it would state a default that did not exist.
                 continue;
             }
             boolean sameDay = false;

@@ -69,6 +69,16 @@ class RecordCitationsTest {
         assertThat(silent).containsEntry("r-2020", List.of("GDPR Art. 25(2)")).containsEntry("r-2022", List.of("UK GDPR Art. 25(2)"));
     }
 
+    @Test
+    void a_use_before_the_setting_existed_is_not_held_against_its_default() throws Exception {
+        String uses = """
+                r-before,m-de,free,DE,user.content.public,2018-06-01,train_ai_system,2018-12-31,,self,m1,
+                r-after,m-de,free,DE,user.content.public,2018-06-01,train_ai_system,2019-01-01,,self,m1,
+                """;
+
+        assertThat(citations("on", uses, "", "REC-NO-AFFIRMATIVE-CONSENT")).containsOnlyKeys("r-after");
+    }
+
     /** The citations of {@code rule}'s findings, by record id, from a real audit of these rows. */
     private Map<String, List<String>> citations(String defaultValue, String uses, String history, String rule) throws Exception {
         Path scenarioFile = dir.resolve("scenario-" + defaultValue + ".yaml");

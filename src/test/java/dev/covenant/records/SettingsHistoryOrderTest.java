@@ -104,7 +104,8 @@ class SettingsHistoryOrderTest {
         Path history = write("history.csv", text.toString());
         // The last change (i = 69,999, off) is on 1950-01-01 + 34,999 days; the use is the day after.
         LocalDate last = day.plusDays((changes - 1) / 2);
-        Run run = audit(history, use("r1", "m1", last.plusDays(1).toString()), use("r2", "m1", day.plusDays(1).toString()));
+        // r2 is used in 2030, after the setting was introduced; every day of the history ends off.
+        Run run = audit(history, use("r1", "m1", last.plusDays(1).toString()), use("r2", "m1", "2030-01-02"));
 
         assertThat(run.code()).as(run.err()).isEqualTo(1);
         assertThat(run.err()).doesNotContain("internal error");
