@@ -103,7 +103,9 @@ public final class RuleCatalogWriter {
                 + " conduct overlapping it (a practice's span, closed at `as_of`; a record's use date) — a statute's operative"
                 + " date, a renumbering, the date of a precedent or guidance; one with a basis only to practices resting on"
                 + " that ground (a setting that defaults on is an `opt-out`, one that defaults off is `consent`). A rule none"
-                + " of whose citations governs the conduct does not fire.\n\n");
+                + " of whose citations governs the conduct does not fire. Each rule's legal reading states the theory it rests on,"
+                + " the elements that must be shown (each with the facts the rule reads), the exceptions it honours and what it"
+                + " does not decide, so counsel can check the pack's reading of the law.\n\n");
         out.write("| id | severity | title |\n|---|---|---|\n");
         for (RuleDescriptor r : rules) {
             out.write("| [" + r.id() + "](#" + r.id().toLowerCase(java.util.Locale.ROOT) + ") | " + r.severity().key()
