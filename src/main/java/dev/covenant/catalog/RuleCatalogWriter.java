@@ -5,6 +5,7 @@ import dev.covenant.report.JsonRenderer;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.covenant.engine.RuleCatalog;
 import dev.covenant.finding.Citation;
+import dev.covenant.finding.LegalReading;
 import dev.covenant.finding.RuleDescriptor;
 import dev.covenant.verify.FixtureRun;
 import java.io.IOException;
@@ -40,6 +41,10 @@ public final class RuleCatalogWriter {
             if (r.effective() != null || r.expires() != null) {
                 out.write("    applies: " + r.period() + "\n");
             }
+            // Terse: the theory only; the elements, exceptions and limits are in the JSON and Markdown forms.
+            if (r.reading().theory() != null) {
+                out.write("    theory: " + r.reading().theory() + "\n");
+            }
             out.write("    defined at: " + r.declared().location() + "\n");
         }
     }
@@ -52,9 +57,14 @@ public final class RuleCatalogWriter {
     record CatalogJson(String schemaVersion, List<RuleJson> rules) {
     }
 
-    /** One rule; the fixture lists only when fixtures were run. */
+    /** One rule; its reading of the law only as far as it states one; the fixture lists only when fixtures were run. */
     record RuleJson(String id, String title, String severity, String basis, String description, List<CitationJson> citations,
-            String effective, String expires, String file, int line,
+            String effective, String expires,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String theory,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> elements,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String exceptions,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String notCovered,
+            String file, int line,
             @JsonInclude(JsonInclude.Include.NON_NULL) List<String> firingFixtures,
             @JsonInclude(JsonInclude.Include.NON_NULL) List<String> nearMissFixtures) {
 
@@ -62,6 +72,7 @@ public final class RuleCatalogWriter {
             return new RuleJson(r.id(), r.title(), r.severity().key(), r.basis(), r.description(),
                     r.citations().stream().map(CitationJson::of).toList(),
                     r.effective() == null ? null : r.effective().toString(), r.expires() == null ? null : r.expires().toString(),
+                    r.reading().theory(), r.reading().elements(), r.reading().exceptions(), r.reading().notCovered(),
                     r.declared().file(), r.declared().line(), fixtures == null ? null : fixtures.firing(r.id()),
                     fixtures == null ? null : fixtures.nearMisses(r.id()));
         }
@@ -92,7 +103,9 @@ public final class RuleCatalogWriter {
                 + " conduct overlapping it (a practice's span, closed at `as_of`; a record's use date) — a statute's operative"
                 + " date, a renumbering, the date of a precedent or guidance; one with a basis only to practices resting on"
                 + " that ground (a setting that defaults on is an `opt-out`, one that defaults off is `consent`). A rule none"
-                + " of whose citations governs the conduct does not fire.\n\n");
+                + " of whose citations governs the conduct does not fire. Each rule's legal reading states the theory it rests on,"
+                + " the elements that must be shown (each with the facts the rule reads), the exceptions it honours and what it"
+                + " does not decide, so counsel can check the pack's reading of the law.\n\n");
         out.write("| id | severity | title |\n|---|---|---|\n");
         for (RuleDescriptor r : rules) {
             out.write("| [" + r.id() + "](#" + r.id().toLowerCase(java.util.Locale.ROOT) + ") | " + r.severity().key()
@@ -109,6 +122,7 @@ public final class RuleCatalogWriter {
                 out.write("- " + c.text() + (c.conditions() == null ? "" : " — " + c.conditions()) + "\n");
             }
             out.write("\n");
+            legalReading(r.reading(), out);
             if (r.effective() != null || r.expires() != null) {
                 out.write("Applies: " + r.period() + "\n\n");
             }
@@ -118,6 +132,30 @@ public final class RuleCatalogWriter {
                 out.write("Near-misses: " + links(fixtures.nearMisses(r.id())) + "\n");
             }
         }
+    }
+
+    /** The rule's reading of the law, for counsel to check; nothing when the rule states none. */
+    private static void legalReading(LegalReading reading, Writer out) throws IOException {
+        if (reading.isEmpty()) {
+            return;
+        }
+        out.write("Legal reading:\n");
+        if (reading.theory() != null) {
+            out.write("- Theory: " + reading.theory() + "\n");
+        }
+        if (!reading.elements().isEmpty()) {
+            out.write("- Elements:\n");
+            for (String element : reading.elements()) {
+                out.write("  - " + element + "\n");
+            }
+        }
+        if (reading.exceptions() != null) {
+            out.write("- Exceptions: " + reading.exceptions() + "\n");
+        }
+        if (reading.notCovered() != null) {
+            out.write("- Not covered: " + reading.notCovered() + "\n");
+        }
+        out.write("\n");
     }
 
     private static String links(List<String> files) {

@@ -2,6 +2,7 @@ package dev.covenant.engine;
 
 import dev.covenant.finding.Citation;
 import dev.covenant.finding.ExposureFormula;
+import dev.covenant.finding.LegalReading;
 import dev.covenant.finding.RuleDescriptor;
 import dev.covenant.finding.Severity;
 import dev.covenant.model.Region;
@@ -251,9 +252,35 @@ public final class RuleCatalog {
         } else if (text(meta, "exposureBasis") != null) {
             diagnostics.add(new Diagnostic(at, problem + ": @exposureBasis without @exposure; state the amount in @exposure"));
         }
+        LegalReading reading = reading(meta, problem, at, diagnostics);
         RuleDescriptor descriptor = id == null ? null : new RuleDescriptor(id, title, severity, basis, description, references,
-                at, effective, expires, exposure);
+                at, effective, expires, exposure, reading);
         return new RuleInfo(rule.getPackageName(), name, at, false, effective, expires, descriptor);
+    }
+
+    /**
+     * The rule's reading of the law ({@code @theory}, {@code @elements}, {@code @exceptions}, {@code @notCovered}):
+     * optional, but a part that is written must say something, and elements are separated by ';'.
+     */
+    private static LegalReading reading(Map<String, Object> meta, String problem, SourceSpan at, List<Diagnostic> diagnostics) {
+        Map<String, String> parts = new LinkedHashMap<>();
+        for (String key : List.of("theory", "elements", "exceptions", "notCovered")) {
+            String value = text(meta, key);
+            if (value != null && value.isBlank()) {
+                diagnostics.add(new Diagnostic(at, problem + ": @" + key + " is empty; state it or leave the annotation out"));
+                value = null;
+            }
+            parts.put(key, value);
+        }
+        List<String> elements = List.of();
+        if (parts.get("elements") != null) {
+            List<String> written = Arrays.stream(parts.get("elements").split(";", -1)).map(String::strip).toList();
+            if (written.stream().anyMatch(String::isEmpty)) {
+                diagnostics.add(new Diagnostic(at, problem + ": @elements has an empty element; separate elements with ';'"));
+            }
+            elements = written.stream().filter(s -> !s.isEmpty()).toList();
+        }
+        return new LegalReading(parts.get("theory"), elements, parts.get("exceptions"), parts.get("notCovered"));
     }
 
     static String text(Map<String, Object> meta, String key) {

@@ -8,13 +8,22 @@ import java.util.List;
  * An obligation rule's metadata, read once when its pack compiles: what findings carry (id, title,
  * severity, basis, the citations that reach them, exposure), what the catalog, SARIF's rule metadata
  * and HTML's glossary show, and what the record audit and its Spark job report. {@code exposure} is
- * null for rules that state none; {@code effective}/{@code expires} bound when the rule applies.
+ * null for rules that state none; {@code effective}/{@code expires} bound when the rule applies; {@code reading}
+ * is the rule's reading of the law for counsel ({@link LegalReading#NONE} when it states none).
  */
 public record RuleDescriptor(String id, String title, Severity severity, String basis, String description,
-        List<Citation> citations, SourceSpan declared, LocalDate effective, LocalDate expires, ExposureFormula exposure) {
+        List<Citation> citations, SourceSpan declared, LocalDate effective, LocalDate expires, ExposureFormula exposure,
+        LegalReading reading) {
 
     public RuleDescriptor {
         citations = List.copyOf(citations);
+        reading = reading == null ? LegalReading.NONE : reading;
+    }
+
+    /** A rule that states no reading of the law. */
+    public RuleDescriptor(String id, String title, Severity severity, String basis, String description,
+            List<Citation> citations, SourceSpan declared, LocalDate effective, LocalDate expires, ExposureFormula exposure) {
+        this(id, title, severity, basis, description, citations, declared, effective, expires, exposure, LegalReading.NONE);
     }
 
     /**

@@ -28,6 +28,7 @@ class RulesDocTest {
                 .as("docs/rules.md is stale; regenerate with ./covenant rules --format markdown > docs/rules.md (or copy %s)", fresh)
                 .isEqualTo(generated.toString());
         assertThat(generated.toString()).contains("## SCA-DISCLOSURE", "18 U.S.C. § 2707(c) — US members",
-                "Cal. Civ. Code § 1798.100(b) — US-CA members; conduct from 2020-01-01 to 2023-06-30");
+                "Cal. Civ. Code § 1798.100(b) — US-CA members; conduct from 2020-01-01 to 2023-06-30",
+                "Legal reading:\n- Theory: Statutory duty: the Stored Communications Act, 18 U.S.C. § 2702(a)(1)");
     }
 }
