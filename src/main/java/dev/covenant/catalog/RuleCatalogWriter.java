@@ -26,16 +26,28 @@ public final class RuleCatalogWriter {
     }
 
     public static void write(String format, RuleCatalog catalog, FixtureRun fixtures, Writer out) throws IOException {
+        write(format, catalog, null, fixtures, out);
+    }
+
+    /** The catalog of a pack and, when {@code records} is not null, of its record rules ({@code rules/records}). */
+    public static void write(String format, RuleCatalog catalog, RuleCatalog records, FixtureRun fixtures, Writer out) throws IOException {
         switch (format) {
-            case "text" -> text(catalog, out);
-            case "json" -> json(catalog.obligations(), fixtures, out);
-            case "markdown" -> markdown(catalog, fixtures, out);
+            case "text" -> {
+                text(catalog.obligations(), out);
+                if (records != null) {
+                    out.write("\nrecord rules (covenant audit):\n");
+                    text(records.obligations(), out);
+                }
+            }
+            case "json" -> Json.pretty(new CatalogJson(JsonRenderer.SCHEMA_VERSION, catalog.obligations().stream().map(r -> RuleJson.of(r, fixtures)).toList(),
+                    records == null ? null : records.obligations().stream().map(r -> RuleJson.of(r, null)).toList()), out);
+            case "markdown" -> markdown(catalog, records, fixtures, out);
             default -> throw new IllegalArgumentException("unknown catalog format " + format);
         }
     }
 
-    private static void text(RuleCatalog catalog, Writer out) throws IOException {
-        for (RuleDescriptor r : catalog.obligations()) {
+    private static void text(List<RuleDescriptor> rules, Writer out) throws IOException {
+        for (RuleDescriptor r : rules) {
             out.write(String.format(java.util.Locale.ROOT, "%-26s %-8s %s%n", r.id(), r.severity().key(), r.title()));
             out.write("    cites: " + r.citations().stream().map(Citation::toString).collect(Collectors.joining("; ")) + "\n");
             if (r.effective() != null || r.expires() != null) {
@@ -51,10 +63,11 @@ public final class RuleCatalogWriter {
 
     /** The catalog as JSON ({@code covenant rules --format json}, {@code GET /v1/rules}); fixtures may be null. */
     public static void json(List<RuleDescriptor> rules, FixtureRun fixtures, Writer out) throws IOException {
-        Json.pretty(new CatalogJson(JsonRenderer.SCHEMA_VERSION, rules.stream().map(r -> RuleJson.of(r, fixtures)).toList()), out);
+        Json.pretty(new CatalogJson(JsonRenderer.SCHEMA_VERSION, rules.stream().map(r -> RuleJson.of(r, fixtures)).toList(), null), out);
     }
 
-    record CatalogJson(String schemaVersion, List<RuleJson> rules) {
+    record CatalogJson(String schemaVersion, List<RuleJson> rules,
+            @JsonInclude(JsonInclude.Include.NON_NULL) List<RuleJson> recordRules) {
     }
 
     /** One rule; its reading of the law only as far as it states one; the fixture lists only when fixtures were run. */
@@ -93,7 +106,7 @@ public final class RuleCatalogWriter {
         }
     }
 
-    private static void markdown(RuleCatalog catalog, FixtureRun fixtures, Writer out) throws IOException {
+    private static void markdown(RuleCatalog catalog, RuleCatalog records, FixtureRun fixtures, Writer out) throws IOException {
         List<RuleDescriptor> rules = catalog.obligations();
         out.write("# Rule catalog\n\n");
         out.write("Generated from the rule pack by `./covenant rules --format markdown > docs/rules.md`;"
@@ -106,6 +119,18 @@ public final class RuleCatalogWriter {
                 + " of whose citations governs the conduct does not fire. Each rule's legal reading states the theory it rests on,"
                 + " the elements that must be shown (each with the facts the rule reads), the exceptions it honours and what it"
                 + " does not decide, so counsel can check the pack's reading of the law.\n\n");
+        markdownRules(rules, fixtures, out);
+        if (records != null) {
+            out.write("\n# Record rules\n\n");
+            out.write("The record pack (`rules/records/`), judged by `covenant audit` and the Spark job one data-use record at a"
+                    + " time against the member's setting on the use date (docs/records.md). Its fixtures are the `fires-` and"
+                    + " `near-` rows of `fixtures/records/`; a record finding's conduct is its one use, on its day, where the"
+                    + " member lives.\n\n");
+            markdownRules(records.obligations(), null, out);
+        }
+    }
+
+    private static void markdownRules(List<RuleDescriptor> rules, FixtureRun fixtures, Writer out) throws IOException {
         out.write("| id | severity | title |\n|---|---|---|\n");
         for (RuleDescriptor r : rules) {
             out.write("| [" + r.id() + "](#" + r.id().toLowerCase(java.util.Locale.ROOT) + ") | " + r.severity().key()

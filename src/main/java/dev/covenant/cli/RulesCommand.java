@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
 /** {@code covenant rules}: the catalog of the compiled rule pack. */
 @Command(name = "rules",
         mixinStandardHelpOptions = true,
-        description = {"Lists the obligation rules of the pack: id, severity, title, citations, period, where defined.",
+        description = {"Lists the obligation rules of the pack, then its record rules (records/ under --rules): id, severity,",
+            "title, citations with the conduct each governs, where defined.",
             "JSON and Markdown also list the fixtures in which each rule fires and is a near-miss."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the catalog was written", "2:usage error or rule diagnostics"})
@@ -58,7 +59,19 @@ public final class RulesCommand implements Callable<Integer> {
             if (!format.equals("text") && Files.isDirectory(fixtures)) {
                 run = FixtureRun.of(new Evaluator(ruleBase, Limits.DEFAULT), List.of(fixtures));
             }
-            RuleCatalogWriter.write(format, ruleBase.catalog(), run, out);
+            if (!Files.isDirectory(ruleOptions.rules.resolve(dev.covenant.engine.RuleSources.RECORDS))) {
+                RuleCatalogWriter.write(format, ruleBase.catalog(), null, run, out);
+            } else {
+                try (RuleBase records = ruleOptions.loadRecords()) {
+                    if (!records.isUsable()) {
+                        for (Diagnostic d : records.diagnostics()) {
+                            spec.commandLine().getErr().println(dev.covenant.report.Inert.line(d.format()));
+                        }
+                        return 2;
+                    }
+                    RuleCatalogWriter.write(format, ruleBase.catalog(), records.catalog(), run, out);
+                }
+            }
         }
         out.flush();
         return 0;
