@@ -18,8 +18,8 @@ import java.util.List;
  * data began to be collected is {@link #countsOn} that day. Binding statements do not depend on which disclosure it is, so the earliest
  * published disclosure is also the earliest to count, and one fact per practice and category says it all.
  * {@code controlling} are the statements that are why it does not count: those in force from the later of its
- * publication and the practice's start until it counts, or on the day the practice started or its data began
- * to be collected.
+ * publication and the practice's start until it counts, or on the day, after its publication, the practice
+ * started or its data began to be collected.
  */
 public record FirstDisclosure(Practice practice, String category, Disclosure disclosure, LocalDate countsFrom,
         List<Promise> statements, List<Promise> controlling) implements Derived {
@@ -64,12 +64,17 @@ public record FirstDisclosure(Practice practice, String category, Disclosure dis
         for (Promise p : binding) {
             boolean heldBack = !heldUntil.isBefore(searchFrom)
                     && p.period().overlaps(new dev.covenant.model.Period(searchFrom, heldUntil));
-            boolean onAStart = p.inForceOn(practice.started()) || (collected != null && p.inForceOn(collected));
+            // On a start day the statement is why only if the disclosure was published by then.
+            boolean onAStart = heldOn(p, disclosure, practice.started()) || (collected != null && heldOn(p, disclosure, collected));
             if (heldBack || onAStart) {
                 controlling.add(p);
             }
         }
         return new FirstDisclosure(practice, category, disclosure, countsFrom, binding, controlling);
+    }
+
+    private static boolean heldOn(Promise statement, Disclosure disclosure, LocalDate day) {
+        return statement.inForceOn(day) && disclosure.publishedBy(day);
     }
 
     /** True when the disclosure counts on some day of the conduct by {@code as_of}. */
