@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * A contractual or public commitment. {@code forbids} names uses and categories the platform
- * promised not to combine; {@code excludedRegions} with {@code uses} says where a use is not made.
+ * promised not to combine; {@code excludedRegions} with {@code uses} says where a use is not made;
+ * {@code limitsTo} (statements only) says some categories are used only for some uses.
  */
 public record Promise(
         String id,
@@ -15,6 +16,7 @@ public record Promise(
         Restriction forbids,
         List<String> excludedRegions,
         List<String> uses,
+        Limitation limitsTo,
         Period period,
         SourceSpan span) implements Fact {
 
@@ -22,6 +24,13 @@ public record Promise(
         tiers = List.copyOf(tiers);
         excludedRegions = List.copyOf(excludedRegions);
         uses = List.copyOf(uses);
+        java.util.Objects.requireNonNull(limitsTo, "limitsTo (Limitation.NONE for none)");
+    }
+
+    /** A promise without {@code limits_to}. */
+    public Promise(String id, String source, PromiseKind promiseKind, List<String> tiers, Restriction forbids,
+            List<String> excludedRegions, List<String> uses, Period period, SourceSpan span) {
+        this(id, source, promiseKind, tiers, forbids, excludedRegions, uses, Limitation.NONE, period, span);
     }
 
     @Override
@@ -37,6 +46,9 @@ public record Promise(
         }
         if (!forbids.uses().isEmpty() || !forbids.categories().isEmpty()) {
             s.append("; forbids ").append(String.join(", ", forbids.uses())).append(" of ").append(String.join(", ", forbids.categories()));
+        }
+        if (!limitsTo.isNone()) {
+            s.append("; limits ").append(limitsTo);
         }
         if (!excludedRegions.isEmpty()) {
             s.append("; excludes ").append(String.join(", ", excludedRegions)).append(" from ").append(uses.isEmpty() ? "any use" : String.join(", ", uses));
@@ -70,6 +82,42 @@ public record Promise(
         return promiseKind == PromiseKind.PUBLIC_STATEMENT && period.contains(day)
                 && (uses.isEmpty() || Taxonomy.withinAny(use, uses))
                 && excludedRegions.stream().anyMatch(r -> Region.within(region, r));
+    }
+
+    /**
+     * Record level: a specific statement (a public statement or a prompt at collection) in force on {@code day}
+     * binds {@code category} away from {@code use}: its {@code limits_to} names the category and allows only
+     * other uses, or its {@code forbids} covers this use of this category (read as {@link #forbidsUse} reads
+     * a contract's). Such a statement controls a generic disclosure of the use elsewhere (principle: a
+     * specific statement controls a generic one; FTC Policy Statement on Deception, 1983).
+     */
+    public boolean bindsAway(String use, String category, java.time.LocalDate day) {
+        return period.contains(day) && bindsAway(use, category);
+    }
+
+    /** {@link #bindsAway(String, String, java.time.LocalDate)} on some day: the statement's reading, whatever its period. */
+    public boolean bindsAway(String use, String category) {
+        if (!promiseKind.isSpecificStatement()) {
+            return false;
+        }
+        boolean forbidden = !(forbids.uses().isEmpty() && forbids.categories().isEmpty())
+                && (forbids.uses().isEmpty() || Taxonomy.withinAny(use, forbids.uses()))
+                && (forbids.categories().isEmpty() || Taxonomy.withinAny(category, forbids.categories()));
+        return forbidden || limitsTo.bindsAway(use, category);
+    }
+
+    /**
+     * Scenario level: a specific statement binding this practice's {@code category} away from its use, made to
+     * some tier the practice reaches (no tiers on either side: every tier); when it is in force is the
+     * caller's to match against the conduct ({@link #inForceOn}).
+     */
+    public boolean bindsAway(Practice practice, String category) {
+        boolean tier = tiers.isEmpty() || practice.tiers().isEmpty() || practice.tiers().stream().anyMatch(tiers::contains);
+        return tier && bindsAway(practice.use(), category);
+    }
+
+    public boolean inForceOn(java.time.LocalDate day) {
+        return period.contains(day);
     }
 
     /** True for a contract promise that forbids this practice's use of at least one of its categories. */

@@ -17,6 +17,7 @@ import dev.covenant.model.Period;
 import dev.covenant.model.Platform;
 import dev.covenant.model.Practice;
 import dev.covenant.model.ProcessorPurpose;
+import dev.covenant.model.Limitation;
 import dev.covenant.model.Promise;
 import dev.covenant.model.PromiseKind;
 import dev.covenant.model.Recipient;
@@ -56,8 +57,9 @@ public final class ScenarioLoader {
     private static final Set<String> COHORT = Set.of("cohort", "tier", "region", "count", "joined");
     private static final Set<String> PERIOD = Set.of("from", "to");
     private static final Set<String> PROMISE = Set.of("id", "source", "kind", "tiers", "forbids", "excludes_regions",
-            "uses", "since", "until");
+            "uses", "limits_to", "since", "until");
     private static final Set<String> FORBIDS = Set.of("uses", "categories");
+    private static final Set<String> LIMITS_TO = Set.of("categories", "uses");
     private static final Set<String> DOCUMENT = Set.of("id", "kind", "change_notice", "versions");
     private static final Set<String> CHANGE_NOTICE = Set.of("days", "clause");
     private static final Set<String> VERSION = Set.of("version", "published", "effective", "discloses", "notice",
@@ -252,12 +254,47 @@ public final class ScenarioLoader {
                     .orElse(Restriction.NONE);
             List<String> excluded = regions(f, "excludes_regions");
             List<String> uses = f.strings("uses", Binder::checkUse);
+            Optional<Limitation> limitsTo = f.object("limits_to", LIMITS_TO).flatMap(this::limitation);
             Optional<Period> period = period(f, "since", "until");
-            if (id.isEmpty() || source.isEmpty() || kind.isEmpty() || period.isEmpty()) {
+            if (kind.isPresent() && kind.get() == PromiseKind.CONTRACT && f.has("limits_to")) {
+                f.report(f.spanOf("limits_to"), "'limits_to' in " + Fields.where(f.path())
+                        + " is a statement made to members: it needs kind public-statement or collection-prompt, not contract");
+            }
+            if (kind.isPresent() && kind.get() == PromiseKind.COLLECTION_PROMPT) {
+                // Region exclusions are read of public statements only; refused here rather than silently ignored.
+                for (String key : List.of("excludes_regions", "uses")) {
+                    if (f.has(key)) {
+                        f.report(f.spanOf(key), "'" + key + "' in " + Fields.where(f.path())
+                                + " is read only on a public-statement; a collection-prompt says what data is for with limits_to or forbids");
+                    }
+                }
+            }
+            if (id.isEmpty() || source.isEmpty() || kind.isEmpty() || period.isEmpty()
+                    || (f.has("limits_to") && limitsTo.isEmpty())) {
                 return Optional.empty();
             }
             return Optional.of(new Promise(id.get(), source.get(), kind.get(), tiers, forbids, excluded, uses,
-                    period.get(), f.span()));
+                    limitsTo.orElse(Limitation.NONE), period.get(), f.span()));
+        }
+
+        /** {@code limits_to}: both lists required and non-empty, since a limit that names nothing says nothing. */
+        private Optional<Limitation> limitation(Fields f) {
+            List<String> categories = nonEmpty(f, "categories", Binder::checkCategory);
+            List<String> uses = nonEmpty(f, "uses", Binder::checkUse);
+            return categories.isEmpty() || uses.isEmpty() ? Optional.empty() : Optional.of(new Limitation(categories, uses));
+        }
+
+        private List<String> nonEmpty(Fields f, String key, Function<String, String> check) {
+            if (!f.has(key)) {
+                missing(f, key);
+                return List.of();
+            }
+            int problems = diagnostics.size();
+            List<String> values = f.strings(key, check);
+            if (values.isEmpty() && diagnostics.size() == problems) { // an empty list, not one of bad items only
+                f.report(f.spanOf(key), "'" + key + "' in " + Fields.where(f.path()) + " must list at least one");
+            }
+            return values;
         }
 
         private Optional<Document> document(Fields f, List<DocumentVersion> versions, List<Disclosure> disclosures,

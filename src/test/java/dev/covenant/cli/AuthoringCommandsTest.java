@@ -84,7 +84,7 @@ class AuthoringCommandsTest {
         Run run = run("test", "--coverage-min", "50", "fixtures/us");
 
         assertThat(run.code()).isEqualTo(1);
-        assertThat(run.err()).contains("rule coverage 18.8% is below --coverage-min 50.0%");
+        assertThat(run.err()).contains("rule coverage 37.5% is below --coverage-min 50.0%");
     }
 
     @Test

@@ -53,7 +53,7 @@ class TruthfulExitCodesTest {
         Run run = run("test", "--run", "no-fixture-is-called-this", "fixtures/us");
 
         assertThat(run.code()).isEqualTo(2);
-        assertThat(run.out() + run.err()).contains("no fixture's scenario id or path matches --run 'no-fixture-is-called-this' (7 fixture(s) found)");
+        assertThat(run.out() + run.err()).contains("no fixture's scenario id or path matches --run 'no-fixture-is-called-this' (13 fixture(s) found)");
         assertThat(run("test", "--run", "children-training$", "fixtures/us").code()).isZero();
     }
 

@@ -111,6 +111,35 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void limits_to_names_categories_and_uses_and_is_a_statement_s_not_a_contract_s() {
+        String head = "scenario: x\nas_of: 2025-01-21\nplatform: {name: x}\npromises:\n";
+        LoadResult ok = ScenarioLoader.parse((head
+                + "  - {id: s, source: prompt, kind: collection-prompt, since: 2020-01-01,\n"
+                + "     limits_to: {categories: [user.contact.phone_number], uses: [essential.service.security]}}\n")
+                .getBytes(StandardCharsets.UTF_8), "ok.yaml");
+        assertThat(ok.diagnostics()).isEmpty();
+        assertThat(ok.scenario().promises()).singleElement().satisfies(p -> {
+            assertThat(p.promiseKind()).isEqualTo(dev.covenant.model.PromiseKind.COLLECTION_PROMPT);
+            assertThat(p.limitsTo().categories()).containsExactly("user.contact.phone_number");
+            assertThat(p.limitsTo().uses()).containsExactly("essential.service.security");
+        });
+
+        LoadResult bad = ScenarioLoader.parse((head
+                + "  - {id: a, source: t, kind: contract, since: 2020-01-01, limits_to: {categories: [user.contact], uses: [marketing]}}\n"
+                + "  - {id: b, source: t, kind: public-statement, since: 2020-01-01, limits_to: {categories: [], usez: [marketing]}}\n"
+                + "  - {id: c, source: t, kind: collection-prompt, since: 2020-01-01, excludes_regions: [EEA],\n"
+                + "     limits_to: {categories: [user.contact], uses: [marketting]}}\n")
+                .getBytes(StandardCharsets.UTF_8), "bad.yaml");
+        assertThat(bad.diagnostics()).extracting(Diagnostic::format).containsExactly(
+                "bad.yaml:5:70: error: 'limits_to' in promises[0] is a statement made to members: it needs kind public-statement or collection-prompt, not contract",
+                "bad.yaml:6:78: error: missing required key 'uses' in promises[1].limits_to",
+                "bad.yaml:6:91: error: 'categories' in promises[1].limits_to must list at least one",
+                "bad.yaml:6:95: error: unknown key 'usez' in promises[1].limits_to (did you mean 'uses'?); expected one of: categories, uses",
+                "bad.yaml:7:86: error: 'excludes_regions' in promises[2] is read only on a public-statement; a collection-prompt says what data is for with limits_to or forbids",
+                "bad.yaml:8:53: error: promises[2].limits_to.uses[0]: unknown data use 'marketting' (did you mean 'marketing'?); use a Fides data use key such as train_ai_system");
+    }
+
+    @Test
     void missing_required_keys_are_named() {
         assertThat(invalid("missing-required.yaml")).extracting(Diagnostic::format).containsExactly(
                 "missing-required.yaml:1:1: error: missing required key 'as_of' in the scenario",

@@ -87,6 +87,11 @@ class ScenarioSchemaTest {
                 new String[] {"bad hash", valid + "documents:\n  - {id: d, kind: policy, versions: [{version: '1', published: 2024-01-01, text_sha256: ABC}]}\n"},
                 new String[] {"unknown service", valid.replace("platform: {name: Example}", "platform: {name: Example, services: [email]}")},
                 new String[] {"unknown promise kind", valid + "promises:\n  - {id: p, source: s, kind: promise, since: 2020-01-01}\n"},
+                new String[] {"limits_to on a contract", valid + "promises:\n  - {id: p, source: s, kind: contract, since: 2020-01-01, limits_to: {categories: [user.contact], uses: [essential]}}\n"},
+                new String[] {"limits_to without uses", valid + "promises:\n  - {id: p, source: s, kind: collection-prompt, since: 2020-01-01, limits_to: {categories: [user.contact]}}\n"},
+                new String[] {"limits_to with no categories", valid + "promises:\n  - {id: p, source: s, kind: public-statement, since: 2020-01-01, limits_to: {categories: [], uses: [essential]}}\n"},
+                new String[] {"limits_to with an unknown category", valid + "promises:\n  - {id: p, source: s, kind: public-statement, since: 2020-01-01, limits_to: {categories: [user.contactt], uses: [essential]}}\n"},
+                new String[] {"region exclusion on a collection prompt", valid + "promises:\n  - {id: p, source: s, kind: collection-prompt, since: 2020-01-01, excludes_regions: [EEA]}\n"},
                 new String[] {"unknown opt-out method", valid.replace("enables: [train_ai_system]}", "enables: [train_ai_system], opt_out: {method: phone}}")},
                 new String[] {"bad rule id in expect", valid + "expect: {findings: [not-a-rule]}\n"}
         ).map(c -> DynamicTest.dynamicTest(c[0], () -> {
