@@ -172,9 +172,11 @@ public final class FindingBuilder {
         if (subject instanceof Derived d && !d.basis().isEmpty()) {
             subject = d.basis().get(0);
         }
+        List<String> lawOf = rule.citations().stream().filter(c -> c.isScoped() && c.appliesTo(lastConduct))
+                .map(dev.covenant.finding.Citation::scope).distinct().toList();
         return new Finding(rule.id(), rule.title(), rule.severity(), rule.basis(), citations,
                 message == null ? rule.title() : message, new ArrayList<>(evidence.values()), exposure(rule, evidence.values()),
-                bound.restsOn, new ArrayList<>(bound.regions), subject, Review.NONE);
+                bound.restsOn, new ArrayList<>(bound.regions), subject, Review.NONE, lawOf);
     }
 
     /** What the finding's citations are judged against: where, when and on what ground the conduct ran. */

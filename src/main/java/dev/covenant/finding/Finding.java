@@ -8,7 +8,8 @@ import java.util.List;
  * One obligation a scenario appears to breach: an issue for counsel to review, not a legal conclusion.
  * {@code evidence} lists the facts the rule matched, the primary one first; {@code restsOn} names the
  * findings a chained rule was derived from; {@code regions} are the regions of the member cohorts
- * in its evidence; {@code subject} is the fact it is about (for chained rules; not rendered).
+ * in its evidence; {@code subject} is the fact it is about (for chained rules; not rendered); {@code lawOf} the
+ * regions of the scoped citations it cites (for chained rules; not rendered).
  */
 public record Finding(
         String ruleId,
@@ -22,7 +23,8 @@ public record Finding(
         List<FindingRef> restsOn,
         List<String> regions,
         Object subject,
-        Review review) {
+        Review review,
+        List<String> lawOf) {
 
     /** Scenario output order: severity, then rule id, then the primary evidence's position. */
     public static final Comparator<Finding> ORDER = Comparator
@@ -39,10 +41,26 @@ public record Finding(
         restsOn = List.copyOf(restsOn);
         regions = List.copyOf(regions);
         review = review == null ? Review.NONE : review;
+        lawOf = lawOf == null ? List.of() : List.copyOf(lawOf);
+    }
+
+    /** A finding whose citations name no region's law (built outside the engine: tests, renderers). */
+    public Finding(String ruleId, String title, Severity severity, String basis, List<String> citations, String message,
+            List<Evidence> evidence, Exposure exposure, List<FindingRef> restsOn, List<String> regions, Object subject, Review review) {
+        this(ruleId, title, severity, basis, citations, message, evidence, exposure, restsOn, regions, subject, review, List.of());
     }
 
     public Finding withReview(Review value) {
-        return new Finding(ruleId, title, severity, basis, citations, message, evidence, exposure, restsOn, regions, subject, value);
+        return new Finding(ruleId, title, severity, basis, citations, message, evidence, exposure, restsOn, regions, subject, value, lawOf);
+    }
+
+    /**
+     * True when the finding cites the law of a region that {@code region} lies within (its applied citations
+     * scoped to {@code US} or {@code US-CA}, say, for {@code US-CA}): a chained rule borrows only a violation of
+     * law that governs the people there, not one of another jurisdiction's law that happens to reach them too.
+     */
+    public boolean citesLawOf(String region) {
+        return lawOf.stream().anyMatch(scope -> dev.covenant.model.Region.within(region, scope));
     }
 
     /** True when the members in this finding's evidence include some within {@code container} (e.g. US-CA). */

@@ -111,6 +111,35 @@ class CitationsInForceTest {
     }
 
     @Test
+    void the_ucl_borrows_only_findings_that_cite_us_or_california_law() {
+        String yaml = """
+                scenario: objection-barrier-ca-and-fr
+                as_of: 2025-01-21
+                platform: {name: Example}
+                members:
+                  - {cohort: ca, tier: free, region: US-CA, count: 10, joined: {from: 2015-01-01}}
+                  - {cohort: fr, tier: free, region: FR, count: 10, joined: {from: 2015-01-01}}
+                documents:
+                  - id: policy
+                    kind: privacy-policy
+                    versions:
+                      - {version: "1", published: 2015-01-01, discloses: [{use: train_ai_system}]}
+                practices:
+                  - id: p
+                    use: train_ai_system
+                    categories: [user.content.public]
+                    legal_basis: legitimate-interest
+                    objection: {method: email}
+                    started: 2024-01-01
+                """;
+        ScenarioResult result = evaluate(yaml);
+
+        // OBJECTION-BARRIER reaches the California cohort too, but cites only the GDPR: nothing for the UCL to borrow.
+        assertThat(single(result, "OBJECTION-BARRIER").regions()).contains("US-CA");
+        assertThat(ids(result)).containsExactly("OBJECTION-BARRIER");
+    }
+
+    @Test
     void the_syntax_reads_region_period_basis_and_use_and_says_what_it_governs() {
         Citation c = Citation.parse("[EEA from 2018-05-25 to 2020-12-31 basis legitimate-interest, opt-out use marketing] GDPR Art. 21(3)");
 
