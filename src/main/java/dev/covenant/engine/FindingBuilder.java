@@ -61,6 +61,7 @@ public final class FindingBuilder {
     private Object about;
     private Period during;
     private Conduct lastConduct;
+    private boolean governed;
     private String within;
 
     /** Inserted instead of a finding when none of a rule's citations governs the conduct it matched. */
@@ -88,7 +89,12 @@ public final class FindingBuilder {
      * closed at {@code as_of}, or else the {@code as_of} day itself.
      */
     public FindingBuilder during(LocalDate from, LocalDate to) {
-        this.during = new Period(from, to);
+        return during(new Period(from, to));
+    }
+
+    /** As {@link #during(LocalDate, LocalDate)}, for a period computed in the rule (the days a practice and a statement shared). */
+    public FindingBuilder during(Period period) {
+        this.during = period;
         return this;
     }
 
@@ -124,7 +130,9 @@ public final class FindingBuilder {
     /** Inserts the finding into the session, where the evaluator collects it; null when out of reach. */
     public Finding report() {
         Finding finding = build();
-        if (finding.citations().isEmpty()) {
+        // Out of reach when none of the rule's own citations governs the conduct: a citation the consequence
+        // adds (a promise's clause, a statement's wording) says what was breached, not which law applies.
+        if (!governed) {
             context.getKieRuntime().insert(new OutOfReach(context.getRule().getName(), lastConduct));
             return null;
         }
@@ -166,6 +174,7 @@ public final class FindingBuilder {
 
         lastConduct = conduct(bound.regions, evidence.values());
         List<String> citations = new ArrayList<>(rule.citationsFor(lastConduct));
+        governed = !citations.isEmpty();
         dynamicCitations.stream().filter(c -> !citations.contains(c)).forEach(citations::add);
 
         Object subject = about;
@@ -185,9 +194,11 @@ public final class FindingBuilder {
                 .map(Practice.class::cast).toList();
         LocalDate asOf = session(AsOf.class).stream().map(AsOf::date).findFirst().orElse(null);
         Period period = during;
-        if (period == null && !practices.isEmpty() && asOf != null) {
-            period = Period.spanning(practices.stream().map(p -> p.periodAsOf(asOf)).toList());
-        } else if (period == null && asOf != null) {
+        if (period != null && asOf != null) {
+            period = period.knownBy(asOf);
+        } else if (!practices.isEmpty() && asOf != null) {
+            period = Period.spanning(practices.stream().map(p -> p.period().knownBy(asOf)).toList());
+        } else if (asOf != null) {
             period = new Period(asOf, asOf);
         }
         Map<String, Setting> settings = new java.util.HashMap<>();

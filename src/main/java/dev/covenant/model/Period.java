@@ -40,6 +40,28 @@ public record Period(LocalDate from, LocalDate to) {
         return new Period(from, asOf);
     }
 
+    /**
+     * What of this period has happened by {@code asOf}: its end closed at {@code asOf}, and an end stated
+     * after {@code asOf} cut back to it (conduct not yet happened is not conduct). A period that starts after
+     * {@code asOf} (a planned practice) is returned unchanged.
+     */
+    public Period knownBy(LocalDate asOf) {
+        if (asOf.isBefore(from)) {
+            return this;
+        }
+        return to != null && !to.isAfter(asOf) ? this : new Period(from, asOf);
+    }
+
+    /** The days this period and {@code other} share, or null when they share none. */
+    public Period overlap(Period other) {
+        if (!overlaps(other)) {
+            return null;
+        }
+        LocalDate start = from.isAfter(other.from) ? from : other.from;
+        LocalDate end = to == null ? other.to : other.to == null ? to : (to.isBefore(other.to) ? to : other.to);
+        return new Period(start, end);
+    }
+
     public boolean contains(LocalDate day) {
         return !day.isBefore(from) && (to == null || !day.isAfter(to));
     }

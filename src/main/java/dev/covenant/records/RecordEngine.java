@@ -87,8 +87,11 @@ public final class RecordEngine {
         for (RecordFinding f : raw) {
             RuleDescriptor rule = descriptor(f.rule());
             List<String> applicable = new ArrayList<>(rule.citationsFor(conduct(f)));
+            // Reported only when one of the rule's own citations governs the use; those the rule adds
+            // (the subsection that binds the platform) never carry a finding alone.
+            boolean governed = !applicable.isEmpty();
             f.citing().stream().filter(c -> !applicable.contains(c)).forEach(applicable::add);
-            if (!applicable.isEmpty()) {
+            if (governed) {
                 flags.add(new Flag(f.record(), rule, applicable, against(f.against())));
             }
         }

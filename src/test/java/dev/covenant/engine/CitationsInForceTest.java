@@ -82,7 +82,11 @@ class CitationsInForceTest {
         assertThat(single(evaluate(alleged), "RETROACTIVE-DISCLOSURE").citations()).contains(guidance);
         String before = alleged.replace("started: 2024-08-01\n    ended: null", "started: 2023-08-01\n    ended: 2024-01-31");
         assertThat(before).isNotEqualTo(alleged);
-        assertThat(evaluate(before).findings()).filteredOn(f -> f.ruleId().equals("RETROACTIVE-DISCLOSURE"))
+        assertThat(evaluate(before).findings()).filteredOn(f -> f.ruleId().equals("RETROACTIVE-DISCLOSURE")).isNotEmpty()
+                .allSatisfy(f -> assertThat(f.citations()).doesNotContain(guidance));
+        // "Continuing after" the post: conduct that ended on its day is not.
+        String onTheDay = alleged.replace("started: 2024-08-01\n    ended: null", "started: 2023-08-01\n    ended: 2024-02-13");
+        assertThat(evaluate(onTheDay).findings()).filteredOn(f -> f.ruleId().equals("RETROACTIVE-DISCLOSURE")).isNotEmpty()
                 .allSatisfy(f -> assertThat(f.citations()).doesNotContain(guidance));
     }
 
@@ -108,6 +112,57 @@ class CitationsInForceTest {
         assertThat(single(evaluate(early.replace("as_of: 2020-10-01", "as_of: 2021-06-01")), "OPT-OUT-DEFAULT").citations())
                 .containsExactly("GDPR Art. 25(2)", "UK GDPR Art. 25(2)");
         assertThat(single(evaluate(kept), "OPT-OUT-DEFAULT").citations()).containsExactly("UK GDPR Art. 25(2)");
+    }
+
+    @Test
+    void conduct_is_what_has_happened_by_as_of_even_when_an_end_is_stated_later() throws IOException {
+        String before = Files.readString(Path.of("fixtures/in-force/ccpa-before-operative.yaml"));
+        // Judged in mid-2019, a practice stated to end in 2021 has so far run only in 2019: no CCPA yet.
+        ScenarioResult result = evaluate(before.replace("as_of: 2021-03-01", "as_of: 2019-06-01")
+                .replace("started: 2013-01-01", "started: 2019-01-01").replace("ended: 2019-06-30", "ended: 2021-12-31"));
+
+        assertThat(ids(result)).doesNotContain("CCPA-PURPOSE");
+        assertThat(single(result, "UNDISCLOSED-CATEGORY").citations()).containsExactly("15 U.S.C. § 45(a)(1)");
+    }
+
+    @Test
+    void a_statement_breached_only_before_the_gdpr_cites_no_gdpr_and_its_own_wording_does_not_keep_it_alive() {
+        String yaml = """
+                scenario: region-exclusion-2016
+                as_of: 2024-06-01
+                platform: {name: Example}
+                members:
+                  - {cohort: de, tier: free, region: DE, count: 10, joined: {from: 2015-01-01}}
+                promises:
+                  - id: no-eu-training
+                    source: "Public statement (2016): we do not train models on EU members' posts"
+                    kind: public-statement
+                    excludes_regions: [EU]
+                    uses: [train_ai_system]
+                    since: 2016-01-01
+                    until: 2017-12-31
+                documents:
+                  - id: policy
+                    kind: privacy-policy
+                    versions:
+                      - {version: "1", published: 2015-01-01, discloses: [{use: train_ai_system}]}
+                practices:
+                  - id: p
+                    use: train_ai_system
+                    categories: [user.content.public]
+                    legal_basis: legitimate-interest
+                    objection: {method: setting}
+                    started: 2016-01-01
+                    ended: %s
+                """;
+
+        // The breach ran in 2016-2017, before the GDPR applied: the statement's own wording is no law to cite.
+        assertThat(ids(evaluate(yaml.formatted("2017-12-31")))).doesNotContain("REGION-EXCLUSION-BREACH");
+        assertThat(ids(evaluate(yaml.formatted("null")))).as("the practice runs on, but the statement ended in 2017")
+                .doesNotContain("REGION-EXCLUSION-BREACH");
+        // The same statement in force in 2019: the GDPR applies to the breach.
+        assertThat(single(evaluate(yaml.formatted("null").replace("until: 2017-12-31", "until: 2019-12-31")), "REGION-EXCLUSION-BREACH")
+                .citations()).contains("GDPR Art. 5(1)(a)", "GDPR Art. 13(3)");
     }
 
     @Test
