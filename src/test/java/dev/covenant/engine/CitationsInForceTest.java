@@ -97,6 +97,11 @@ class CitationsInForceTest {
         assertThat(single(evaluate(kept), "OPT-OUT-NOT-RETROACTIVE").citations()).containsExactly("GDPR Art. 21(1)", "GDPR Art. 17(1)(c)");
         // The same setting defaulting off: members consented when they turned it on, so the use had valid consent.
         assertThat(ids(evaluate(kept.replace("default: on", "default: off")))).doesNotContain("OPT-OUT-NOT-RETROACTIVE");
+        // Used in 2016-2017, before the GDPR applied, but the model is still kept in 2025: keeping it is the
+        // conduct an opt-out now leaves in place, so the GDPR governs it.
+        String before = kept.replace("2024-11-01", "2016-01-01").replace("published: 2024-10-01", "published: 2015-10-01")
+                .replace("joined: { from: 2020-02-01 }", "joined: { from: 2015-02-01 }").replace("ended: null", "ended: 2017-12-31");
+        assertThat(single(evaluate(before), "OPT-OUT-NOT-RETROACTIVE").citations()).containsExactly("GDPR Art. 21(1)", "GDPR Art. 17(1)(c)");
         // A deleted model leaves nothing in place.
         assertThat(ids(evaluate(Files.readString(Path.of("fixtures/in-force/eu-opt-out-model-deleted.yaml")))))
                 .doesNotContain("OPT-OUT-NOT-RETROACTIVE");
