@@ -24,6 +24,27 @@ class CitationScopeTest {
               - {id: ai, introduced: 2024-08-01, default: on, enables: [train_ai_system]}
             """;
 
+    /** A legitimate-interest practice whose objection takes an email: OBJECTION-BARRIER for EU/UK members. */
+    static final String OBJECTION = """
+                    scenario: objection-us-only
+                    as_of: 2025-01-21
+                    platform: {name: Example}
+                    members:
+                      - {cohort: c, tier: free, region: US, count: 10, joined: {from: 2015-01-01}}
+                    documents:
+                      - id: policy
+                        kind: privacy-policy
+                        versions:
+                          - {version: "1", published: 2015-01-01, discloses: [{use: train_ai_system}]}
+                    practices:
+                      - id: p
+                        use: train_ai_system
+                        categories: [user.content.public]
+                        legal_basis: legitimate-interest
+                        objection: {method: email}
+                        started: 2024-01-01
+                    """;
+
     @Test
     void a_default_on_setting_for_eu_members_cites_the_gdpr_and_not_the_ftc_act() {
         Finding finding = single(evaluate(SETTING.formatted("eu", "DE")), "OPT-OUT-DEFAULT");
@@ -49,31 +70,26 @@ class CitationScopeTest {
 
     @Test
     void a_rule_whose_every_citation_is_out_of_reach_does_not_fire() {
-        String yaml = """
-                scenario: objection-us-only
-                as_of: 2025-01-21
-                platform: {name: Example}
-                members:
-                  - {cohort: c, tier: free, region: US, count: 10, joined: {from: 2015-01-01}}
-                documents:
-                  - id: policy
-                    kind: privacy-policy
-                    versions:
-                      - {version: "1", published: 2015-01-01, discloses: [{use: train_ai_system}]}
-                practices:
-                  - id: p
-                    use: train_ai_system
-                    categories: [user.content.public]
-                    legal_basis: legitimate-interest
-                    objection: {method: email}
-                    started: 2024-01-01
-                """;
+        String yaml = OBJECTION;
         ScenarioResult result = evaluate(yaml);
 
         assertThat(result.status()).isEqualTo(ScenarioResult.Status.EVALUATED);
         assertThat(result.findings()).extracting(Finding::ruleId).doesNotContain("OBJECTION-BARRIER");
         assertThat(evaluate(yaml.replace("region: US,", "region: FR,")).findings()).extracting(Finding::ruleId)
                 .containsExactly("OBJECTION-BARRIER");
+    }
+
+    @Test
+    void the_ucl_borrows_only_findings_that_cite_us_or_california_law() {
+        String yaml = OBJECTION.replace("  - {cohort: c, tier: free, region: US, count: 10, joined: {from: 2015-01-01}}\n",
+                "  - {cohort: ca, tier: free, region: US-CA, count: 10, joined: {from: 2015-01-01}}\n"
+                        + "  - {cohort: fr, tier: free, region: FR, count: 10, joined: {from: 2015-01-01}}\n");
+        assertThat(yaml).isNotEqualTo(OBJECTION);
+        ScenarioResult result = evaluate(yaml);
+
+        // OBJECTION-BARRIER reaches the California cohort too, but cites only the GDPR: nothing for the UCL to borrow.
+        assertThat(single(result, "OBJECTION-BARRIER").regions()).contains("US-CA");
+        assertThat(result.findings()).extracting(Finding::ruleId).containsExactly("OBJECTION-BARRIER");
     }
 
     private static Finding single(ScenarioResult result, String id) {

@@ -132,34 +132,20 @@ class CitationsInForceTest {
 
     @Test
     void a_statement_breached_only_before_the_gdpr_cites_no_gdpr_and_its_own_wording_does_not_keep_it_alive() {
-        String yaml = """
-                scenario: region-exclusion-2016
-                as_of: 2024-06-01
-                platform: {name: Example}
-                members:
-                  - {cohort: de, tier: free, region: DE, count: 10, joined: {from: 2015-01-01}}
-                promises:
-                  - id: no-eu-training
-                    source: "Public statement (2016): we do not train models on EU members' posts"
-                    kind: public-statement
-                    excludes_regions: [EU]
-                    uses: [train_ai_system]
-                    since: 2016-01-01
-                    until: 2017-12-31
-                documents:
-                  - id: policy
-                    kind: privacy-policy
-                    versions:
-                      - {version: "1", published: 2015-01-01, discloses: [{use: train_ai_system}]}
-                practices:
-                  - id: p
-                    use: train_ai_system
-                    categories: [user.content.public]
-                    legal_basis: legitimate-interest
-                    objection: {method: setting}
-                    started: 2016-01-01
-                    ended: %s
-                """;
+        String yaml = CitationScopeTest.OBJECTION.replace("scenario: objection-us-only", "scenario: region-exclusion-2016")
+                .replace("as_of: 2025-01-21", "as_of: 2024-06-01").replace("region: US,", "region: DE,")
+                .replace("documents:", """
+                        promises:
+                          - id: no-eu-training
+                            source: "Public statement (2016): we do not train models on EU members' posts"
+                            kind: public-statement
+                            excludes_regions: [EU]
+                            uses: [train_ai_system]
+                            since: 2016-01-01
+                            until: 2017-12-31
+                        documents:""")
+                .replace("objection: {method: email}", "objection: {method: setting}")
+                .replace("started: 2024-01-01", "started: 2016-01-01\n    ended: %s");
 
         // The breach ran in 2016-2017, before the GDPR applied: the statement's own wording is no law to cite.
         assertThat(ids(evaluate(yaml.formatted("2017-12-31")))).doesNotContain("REGION-EXCLUSION-BREACH");
@@ -168,35 +154,6 @@ class CitationsInForceTest {
         // The same statement in force in 2019: the GDPR applies to the breach.
         assertThat(single(evaluate(yaml.formatted("null").replace("until: 2017-12-31", "until: 2019-12-31")), "REGION-EXCLUSION-BREACH")
                 .citations()).contains("GDPR Art. 5(1)(a)", "GDPR Art. 13(3)");
-    }
-
-    @Test
-    void the_ucl_borrows_only_findings_that_cite_us_or_california_law() {
-        String yaml = """
-                scenario: objection-barrier-ca-and-fr
-                as_of: 2025-01-21
-                platform: {name: Example}
-                members:
-                  - {cohort: ca, tier: free, region: US-CA, count: 10, joined: {from: 2015-01-01}}
-                  - {cohort: fr, tier: free, region: FR, count: 10, joined: {from: 2015-01-01}}
-                documents:
-                  - id: policy
-                    kind: privacy-policy
-                    versions:
-                      - {version: "1", published: 2015-01-01, discloses: [{use: train_ai_system}]}
-                practices:
-                  - id: p
-                    use: train_ai_system
-                    categories: [user.content.public]
-                    legal_basis: legitimate-interest
-                    objection: {method: email}
-                    started: 2024-01-01
-                """;
-        ScenarioResult result = evaluate(yaml);
-
-        // OBJECTION-BARRIER reaches the California cohort too, but cites only the GDPR: nothing for the UCL to borrow.
-        assertThat(single(result, "OBJECTION-BARRIER").regions()).contains("US-CA");
-        assertThat(ids(result)).containsExactly("OBJECTION-BARRIER");
     }
 
     @Test
