@@ -225,8 +225,10 @@ class HostileClientTest {
         for (int i = 0; keys.length() < 1_000_000; i++) {
             keys.append('k').append(i).append(": 1\n");
         }
+        // The stuck rule holds the one slot for the request budget; 5 s leaves a loaded machine time to send
+        // the 1 MB body again while it does (with 1 s, CI once saw the stuck request end first).
         try (Covenant own = own(); CovenantServer server = CovenantServer.start(new CovenantServer.Config("127.0.0.1", 0, 2 << 20, 10,
-                Duration.ofSeconds(1), 1, Duration.ofSeconds(3)))) {
+                Duration.ofSeconds(5), 1, Duration.ofSeconds(6)))) {
             server.serve(own);
             HttpResponse<String> invalid = post(server, "application/yaml", keys.toString());
 
