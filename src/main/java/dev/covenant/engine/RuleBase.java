@@ -306,9 +306,57 @@ public final class RuleBase implements AutoCloseable {
             if (column <= 0 && line > 0) {
                 column = columnOfUnresolved(sources.files().get(relative), line, text);
             }
+            Diagnostic missingEnd = missingEnd(sources.files().get(relative), file, text);
+            if (missingEnd != null) {
+                errors.add(missingEnd);
+                continue;
+            }
             errors.add(new Diagnostic(SourceSpan.of(file, line, column), clean(text)));
         }
         return new ArrayList<>(errors);
+    }
+
+    private static final Pattern MISMATCHED_IN_RULE = Pattern.compile("mismatched input '(end|<eof>|rule)' in rule \"([^\"]*)\"");
+    private static final Pattern RULE_HEADER = Pattern.compile("^\\s*(rule|query)\\s+(\"[^\"]*\"|\\S+)");
+
+    /**
+     * Drools reports a rule without {@code end} where the parser gave up — at the next rule's {@code end}, or at
+     * the end of the file — as "mismatched input". When the source shows the rule named there has no {@code end}
+     * before the next rule begins, say so, at the line where the {@code end} belongs (after its last line).
+     */
+    private static Diagnostic missingEnd(String drl, String file, String text) {
+        Matcher m = MISMATCHED_IN_RULE.matcher(text);
+        if (drl == null || !m.find()) {
+            return null;
+        }
+        String[] lines = drl.split("\n", -1);
+        int header = -1;
+        for (int i = 0; i < lines.length && header < 0; i++) {
+            Matcher h = RULE_HEADER.matcher(lines[i]);
+            if (h.find() && h.group(1).equals("rule") && h.group(2).replace("\"", "").equals(m.group(2))) {
+                header = i;
+            }
+        }
+        if (header < 0) {
+            return null;
+        }
+        int last = header;
+        for (int i = header + 1; i < lines.length; i++) {
+            String line = lines[i].strip();
+            if (line.equals("end") || line.startsWith("end ") || line.startsWith("end//")) {
+                return null; // it has its end: the parse error is something else
+            }
+            Matcher next = RULE_HEADER.matcher(lines[i]);
+            if (next.find()) {
+                return new Diagnostic(SourceSpan.of(file, last + 2, 1), "rule \"" + m.group(2) + "\" (line " + (header + 1)
+                        + ") has no 'end': add it here, before " + next.group(1) + " " + next.group(2) + " on line " + (i + 1));
+            }
+            if (!line.isEmpty() && !line.startsWith("//")) {
+                last = i;
+            }
+        }
+        return new Diagnostic(SourceSpan.of(file, last + 2, 1), "rule \"" + m.group(2) + "\" (line " + (header + 1)
+                + ") has no 'end': add it here, at the end of the file");
     }
 
     private static final Pattern UNRESOLVED = Pattern.compile("unable to resolve method using strict-mode: [\\w.$]+\\.(\\w+)\\(\\)");

@@ -124,6 +124,32 @@ class RuleBaseTest {
     }
 
     @Test
+    void a_rule_without_end_is_named_at_the_line_where_its_end_belongs() throws IOException {
+        String a = """
+                rule "a"
+                when
+                    $p : Practice( )
+                then
+
+                """;
+        String b = """
+                rule "b"
+                when
+                    $p : Practice( )
+                then
+                end
+                """;
+        write("middle.drl", HEADER + a + b);
+        assertThat(compile()).extracting(d -> d.where().line() + ":" + d.where().column() + " " + d.message())
+                .containsExactly("10:1 rule \"a\" (line 6) has no 'end': add it here, before rule \"b\" on line 11");
+
+        Files.delete(dir.resolve("middle.drl"));
+        write("last.drl", HEADER + b + a);
+        assertThat(compile()).extracting(d -> d.where().line() + ":" + d.where().column() + " " + d.message())
+                .containsExactly("15:1 rule \"a\" (line 11) has no 'end': add it here, at the end of the file");
+    }
+
+    @Test
     void a_duplicate_rule_id_names_both_rules() throws IOException {
         String rule = """
                 rule "%s"
