@@ -39,8 +39,7 @@ public final class RuleCatalogWriter {
                     text(records.obligations(), out);
                 }
             }
-            case "json" -> Json.pretty(new CatalogJson(JsonRenderer.SCHEMA_VERSION, catalog.obligations().stream().map(r -> RuleJson.of(r, fixtures)).toList(),
-                    records == null ? null : records.obligations().stream().map(r -> RuleJson.of(r, null)).toList()), out);
+            case "json" -> json(catalog.obligations(), records == null ? null : records.obligations(), fixtures, out);
             case "markdown" -> markdown(catalog, records, fixtures, out);
             default -> throw new IllegalArgumentException("unknown catalog format " + format);
         }
@@ -63,7 +62,12 @@ public final class RuleCatalogWriter {
 
     /** The catalog as JSON ({@code covenant rules --format json}, {@code GET /v1/rules}); fixtures may be null. */
     public static void json(List<RuleDescriptor> rules, FixtureRun fixtures, Writer out) throws IOException {
-        Json.pretty(new CatalogJson(JsonRenderer.SCHEMA_VERSION, rules.stream().map(r -> RuleJson.of(r, fixtures)).toList(), null), out);
+        json(rules, null, fixtures, out);
+    }
+
+    private static void json(List<RuleDescriptor> rules, List<RuleDescriptor> records, FixtureRun fixtures, Writer out) throws IOException {
+        Json.pretty(new CatalogJson(JsonRenderer.SCHEMA_VERSION, rules.stream().map(r -> RuleJson.of(r, fixtures)).toList(),
+                records == null ? null : records.stream().map(r -> RuleJson.of(r, null)).toList()), out);
     }
 
     record CatalogJson(String schemaVersion, List<RuleJson> rules,

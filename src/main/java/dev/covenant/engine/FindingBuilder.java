@@ -173,7 +173,8 @@ public final class FindingBuilder {
         bound.restsOn.sort(REFERENCE_ORDER);
 
         lastConduct = conduct(bound.regions, evidence.values());
-        List<String> citations = new ArrayList<>(rule.citationsFor(lastConduct));
+        List<dev.covenant.finding.Citation> governing = rule.citationsGoverning(lastConduct);
+        List<String> citations = new ArrayList<>(governing.stream().map(dev.covenant.finding.Citation::text).toList());
         governed = !citations.isEmpty();
         dynamicCitations.stream().filter(c -> !citations.contains(c)).forEach(citations::add);
 
@@ -181,7 +182,7 @@ public final class FindingBuilder {
         if (subject instanceof Derived d && !d.basis().isEmpty()) {
             subject = d.basis().get(0);
         }
-        List<String> lawOf = rule.citations().stream().filter(c -> c.isScoped() && c.appliesTo(lastConduct))
+        List<String> lawOf = governing.stream().filter(dev.covenant.finding.Citation::isScoped)
                 .map(dev.covenant.finding.Citation::scope).distinct().toList();
         return new Finding(rule.id(), rule.title(), rule.severity(), rule.basis(), citations,
                 message == null ? rule.title() : message, new ArrayList<>(evidence.values()), exposure(rule, evidence.values()),

@@ -181,7 +181,7 @@ public final class ExplainWriter {
         if (!outOfReach.isEmpty()) {
             out.write("  its conditions matched, but none of its citations governs the conduct it matched:\n");
             for (dev.covenant.finding.Conduct c : outOfReach) {
-                out.write("    conduct: " + describe(c) + "\n");
+                out.write("    conduct: " + c.describe() + "\n");
             }
             out.write("  its citations govern:\n");
             for (dev.covenant.finding.Citation c : info.descriptor().citations()) {
@@ -194,21 +194,5 @@ public final class ExplainWriter {
             out.write("    " + line + "\n");
         }
         out.write("  (the engine reports no more than this: where a type is present, its constraints or joins did not hold)\n");
-    }
-
-    /** A conduct in the words the catalog uses for citations: where, when, on what ground, for what use. */
-    private static String describe(dev.covenant.finding.Conduct c) {
-        java.util.List<String> parts = new java.util.ArrayList<>();
-        parts.add(c.regions().isEmpty() ? "no members reached" : "members in " + String.join(", ", new java.util.TreeSet<>(c.regions())));
-        if (c.period() != null) {
-            parts.add(c.period().toString());
-        }
-        if (!c.grounds().isEmpty()) {
-            parts.add("basis " + String.join(", ", c.grounds().stream().map(dev.covenant.model.LegalGround::key).sorted().toList()));
-        }
-        if (!c.uses().isEmpty()) {
-            parts.add("use " + String.join(", ", new java.util.TreeSet<>(c.uses())));
-        }
-        return String.join("; ", parts);
     }
 }

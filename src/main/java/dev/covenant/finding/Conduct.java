@@ -24,6 +24,22 @@ public record Conduct(Set<String> regions, Period period, Set<LegalGround> groun
         return new Conduct(Set.copyOf(regions), period, Set.copyOf(grounds), Set.copyOf(uses));
     }
 
+    /** In the words the catalog uses for citations: where, when, on what ground, for what use. */
+    public String describe() {
+        List<String> parts = new java.util.ArrayList<>();
+        parts.add(regions.isEmpty() ? "no members reached" : "members in " + String.join(", ", new java.util.TreeSet<>(regions)));
+        if (period != null) {
+            parts.add(period.toString());
+        }
+        if (!grounds.isEmpty()) {
+            parts.add("basis " + String.join(", ", grounds.stream().map(LegalGround::key).sorted().toList()));
+        }
+        if (!uses.isEmpty()) {
+            parts.add("use " + String.join(", ", new java.util.TreeSet<>(uses)));
+        }
+        return String.join("; ", parts);
+    }
+
     /** Conduct known only by where it reached and when (no practice, so no basis or use). */
     public static Conduct reaching(Collection<String> regions, Period period) {
         return of(regions, period, List.of(), List.of());

@@ -31,7 +31,12 @@ public record RuleDescriptor(String id, String title, Severity severity, String 
      * a finding cites (see {@link Citation#appliesTo}). Empty means the rule does not fire for this conduct.
      */
     public List<String> citationsFor(Conduct conduct) {
-        return citations.stream().filter(c -> c.appliesTo(conduct)).map(Citation::text).toList();
+        return citationsGoverning(conduct).stream().map(Citation::text).toList();
+    }
+
+    /** The citations themselves that govern {@code conduct}, for a caller that also needs their scopes. */
+    public List<Citation> citationsGoverning(Conduct conduct) {
+        return citations.stream().filter(c -> c.appliesTo(conduct)).toList();
     }
 
     /** When the rule applies ("from 2020-01-01", "from ... until ...", " until ..."), or null when always. */
