@@ -6,4 +6,9 @@ import java.util.List;
 public interface Derived {
 
     List<Object> basis();
+
+    /** What the fact is scoped to beyond its basis (an audience's region), for explanations; null when nothing. */
+    default String scope() {
+        return null;
+    }
 }

@@ -111,6 +111,30 @@ public record FirstDisclosure(Practice practice, String category, Disclosure dis
                 + String.join("; ", controlling.stream().map(FirstDisclosure::name).toList());
     }
 
+    /** For a finding that no disclosure counts: {@code " in a way that counts"} and the {@link #controlNote()}. */
+    public String uncountedNote() {
+        return " in a way that counts" + controlNote();
+    }
+
+    /**
+     * Why this first disclosure came too late for its practice, whose data was {@code collected} from a date: the
+     * use began before the disclosure counted, or the data was collected before it was published, or while a
+     * specific statement bound it to other uses (RETROACTIVE-DISCLOSURE's message).
+     */
+    public String howLate(CollectionStart collected) {
+        LocalDate published = disclosure.published();
+        String disclosed = disclosure.documentId() + "@" + disclosure.version();
+        if (countsFrom.isAfter(practice.started())) {
+            return "started " + practice.started() + ", " + java.time.temporal.ChronoUnit.DAYS.between(practice.started(), countsFrom)
+                    + " days before " + disclosed + " first disclosed it "
+                    + (countsFrom.equals(published) ? "on " + published : "with effect from " + countsFrom + " (published " + published + ")");
+        }
+        if (published.isAfter(collected.date())) {
+            return "uses data collected since " + collected.date() + ", before " + disclosed + " first disclosed it on " + published;
+        }
+        return "uses data collected since " + collected.date() + ", while a specific statement bound it to other uses";
+    }
+
     private static String name(Promise p) {
         List<String> readings = new ArrayList<>();
         if (!p.limitsTo().isNone()) {

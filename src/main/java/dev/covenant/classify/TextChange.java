@@ -18,6 +18,15 @@ public record TextChange(DocumentVersion version, Capture capture, Fact before, 
     }
 
     /** True when members were told of the change: a notice sent after {@link #since()} and on or before the capture. */
+    /** The first 12 hex digits of the text hash captured, and of the text before it: enough to tell them apart. */
+    public String capturedHash() {
+        return capture.textSha256().substring(0, 12);
+    }
+
+    public String previousHash() {
+        return previousSha256.substring(0, 12);
+    }
+
     public boolean noticed() {
         Notice notice = version.notice();
         return notice != null && notice.sent().isAfter(since()) && !notice.sent().isAfter(capture.captured());

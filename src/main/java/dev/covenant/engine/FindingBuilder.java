@@ -33,10 +33,12 @@ import org.kie.api.runtime.rule.RuleContext;
 /**
  * How an obligation rule reports, from its consequence:
  * <pre>
- *   finding(kcontext).about($practice).message("...", args).cite($promise.source()).report();
+ *   finding(kcontext).about($practice).report();
  * </pre>
- * Id, title, severity, basis and exposure come from the rule's {@link RuleDescriptor}, read when the
- * pack compiled. Citations are the rule's {@code @reference} entries that govern the conduct
+ * Id, title, severity, basis, exposure, the message ({@code @message}, a {@link dev.covenant.finding.MessageTemplate}
+ * over the rule's bindings) and the citations from the facts ({@code @cite}) come from the rule's
+ * {@link RuleDescriptor}, read when the pack compiled; a consequence may still write {@code .message(...)}
+ * and {@code .cite(...)} itself. Citations are the rule's {@code @reference} entries that govern the conduct
  * ({@link RuleDescriptor#citationsFor}: a scoped one such as {@code [EEA] GDPR Art. 25(2)} only when the
  * evidence includes members within that region, a dated one only when the conduct overlaps its period,
  * a basis-scoped one only when a practice in the evidence rests on that ground) — then those the
@@ -150,10 +152,26 @@ public final class FindingBuilder {
         Bound bound = new Bound();
         List<String> declarations = new ArrayList<>(match.getDeclarationIds());
         Collections.sort(declarations); // the engine's order is not stable across builds
+        Map<String, Object> values = new java.util.LinkedHashMap<>();
         for (String declaration : declarations) {
-            String role = declaration.startsWith("$") ? declaration.substring(1) : declaration;
-            bound.collect(role, match.getDeclarationValue(declaration));
+            values.put(declaration.startsWith("$") ? declaration.substring(1) : declaration, match.getDeclarationValue(declaration));
         }
+        // A fact bound by name takes that name as its role before a derived fact that rests on it claims it:
+        // the practice is "practice", not "us" for the audience that counts its members.
+        values.forEach((role, value) -> {
+            if (value instanceof Fact) {
+                bound.collect(role, value);
+            }
+        });
+        values.forEach((role, value) -> {
+            if (!(value instanceof Fact)) {
+                bound.collect(role, value);
+            }
+        });
+        if (message == null && rule.message() != null) {
+            message = rule.message().render(values);
+        }
+        rule.cites().forEach(template -> template.renderEach(values).forEach(this::cite));
         Bound primary = new Bound();
         if (about != null) {
             primary.collect("subject", about);
@@ -251,6 +269,8 @@ public final class FindingBuilder {
                 }
                 finding.evidence().forEach(e -> evidence.putIfAbsent(e.identity(), e));
                 regions.addAll(finding.regions());
+            } else if (value instanceof dev.covenant.finding.Violations violations) {
+                collect(role, violations.findings());
             } else if (value instanceof Derived derived) {
                 derived.basis().forEach(b -> collect(role, b));
             } else if (value instanceof Collection<?> many) {

@@ -3,6 +3,7 @@ package dev.covenant.engine;
 import dev.covenant.finding.Citation;
 import dev.covenant.finding.ExposureFormula;
 import dev.covenant.finding.LegalReading;
+import dev.covenant.finding.MessageTemplate;
 import dev.covenant.finding.RuleDescriptor;
 import dev.covenant.finding.Severity;
 import dev.covenant.model.Region;
@@ -82,9 +83,11 @@ public final class RuleCatalog {
         rules.sort(Comparator.comparing((Rule r) -> declaredAt(declared, r).file())
                 .thenComparingInt(r -> declaredAt(declared, r).line()));
         Map<String, RuleInfo> byId = new HashMap<>();
+        Map<String, String> texts = new HashMap<>();
+        sources.files().forEach((relative, text) -> texts.put(sources.display(relative), text));
         for (Rule rule : rules) {
             SourceSpan at = declaredAt(declared, rule);
-            RuleInfo info = read(rule, at, diagnostics);
+            RuleInfo info = read(rule, at, diagnostics, texts.get(at.file()));
             byKey.put(info.key(), info);
             if (info.id() != null) {
                 RuleInfo first = byId.putIfAbsent(info.id(), info);
@@ -166,7 +169,7 @@ public final class RuleCatalog {
         return info;
     }
 
-    private static RuleInfo read(Rule rule, SourceSpan at, List<Diagnostic> diagnostics) {
+    private static RuleInfo read(Rule rule, SourceSpan at, List<Diagnostic> diagnostics, String source) {
         Map<String, Object> meta = rule.getMetaData();
         String name = rule.getName();
         boolean derive = meta.containsKey("derive");
@@ -253,9 +256,81 @@ public final class RuleCatalog {
             diagnostics.add(new Diagnostic(at, problem + ": @exposureBasis without @exposure; state the amount in @exposure"));
         }
         LegalReading reading = reading(meta, problem, at, diagnostics);
+        Map<String, Class<?>> bound = bindings(rule);
+        MessageTemplate message = template(meta, "message", bound, problem, at, source, diagnostics);
+        MessageTemplate cite = template(meta, "cite", bound, problem, at, source, diagnostics);
         RuleDescriptor descriptor = id == null ? null : new RuleDescriptor(id, title, severity, basis, description, references,
-                at, effective, expires, exposure, reading);
+                at, effective, expires, exposure, reading, message, cite == null ? List.of() : List.of(cite));
         return new RuleInfo(rule.getPackageName(), name, at, false, effective, expires, descriptor);
+    }
+
+    /** What the rule's {@code when} binds, by name without '$', and the declared class of each. */
+    private static Map<String, Class<?>> bindings(Rule rule) {
+        Map<String, Class<?>> bound = new java.util.TreeMap<>();
+        if (rule instanceof org.drools.base.definitions.rule.impl.RuleImpl impl) {
+            impl.getDeclarations().forEach((name, declaration) -> {
+                Class<?> type = declaration.getDeclarationClass();
+                bound.put(name.startsWith("$") ? name.substring(1) : name, type == null ? Object.class : type);
+            });
+        }
+        return bound;
+    }
+
+    /**
+     * A {@code @message} or {@code @cite} template, parsed and checked against the rule's bindings: each problem
+     * is a diagnostic at the placeholder in the annotation (its line and column in the DRL, when the annotation
+     * is found there), with a did-you-mean.
+     */
+    private static MessageTemplate template(Map<String, Object> meta, String key, Map<String, Class<?>> bound, String problem,
+            SourceSpan at, String source, List<Diagnostic> diagnostics) {
+        String text = text(meta, key);
+        if (text == null) {
+            return null;
+        }
+        if (text.isBlank()) {
+            diagnostics.add(new Diagnostic(at, problem + ": @" + key + " is empty; write the text, or leave the annotation out"));
+            return null;
+        }
+        try {
+            MessageTemplate template = MessageTemplate.parse(text);
+            for (MessageTemplate.Problem p : template.problems(bound,
+                    (typed, candidates) -> dev.covenant.scenario.Suggestions.didYouMean(typed, candidates))) {
+                diagnostics.add(new Diagnostic(annotationAt(source, at, key, p.offset()), problem + ": @" + key + " " + p.message()));
+            }
+            return template;
+        } catch (IllegalArgumentException e) {
+            String message = e.getMessage();
+            int offset = 0;
+            Matcher m = Pattern.compile("^at (\\d+): ").matcher(message);
+            if (m.find()) {
+                offset = Integer.parseInt(m.group(1));
+                message = message.substring(m.end());
+            }
+            diagnostics.add(new Diagnostic(annotationAt(source, at, key, offset), problem + ": @" + key + " " + message));
+            return null;
+        }
+    }
+
+    /**
+     * Where character {@code offset} of a rule's {@code @key("...")} text stands in the DRL: found after the rule's
+     * declaration line, before its {@code when}; the rule's declaration when the annotation cannot be found.
+     */
+    private static SourceSpan annotationAt(String source, SourceSpan rule, String key, int offset) {
+        if (source == null || rule.line() <= 0) {
+            return rule;
+        }
+        String[] lines = source.split("\n", -1);
+        Pattern annotation = Pattern.compile("@" + key + "\\s*\\(\\s*\"");
+        for (int i = rule.line() - 1; i < lines.length; i++) {
+            if (lines[i].strip().equals("when")) {
+                break;
+            }
+            Matcher m = annotation.matcher(lines[i]);
+            if (m.find()) {
+                return SourceSpan.of(rule.file(), i + 1, m.end() + offset + 1);
+            }
+        }
+        return rule;
     }
 
     /**

@@ -9,6 +9,7 @@ import dev.covenant.engine.Trace;
 import dev.covenant.finding.Finding;
 import dev.covenant.finding.ScenarioResult;
 import dev.covenant.classify.Derived;
+import dev.covenant.finding.Violations;
 import dev.covenant.model.Fact;
 import java.io.IOException;
 import java.io.Writer;
@@ -107,6 +108,9 @@ public final class ExplainWriter {
         } else if (value instanceof Derived derived) {
             out.write(indent + label + summary(derived));
             nested(derived, indent, depth, seen);
+        } else if (value instanceof Violations violations) {
+            out.write(indent + label + "Violations(" + d(violations.region()) + ": " + d(String.join(", ", violations.ruleIds())) + ")");
+            nested(violations, indent, depth, seen);
         } else if (value instanceof Collection<?> many) {
             out.write(indent + label + many.size() + " value(s):\n");
             // An accumulate's list is in the order the engine matched, which differs between the compiled and
@@ -124,7 +128,7 @@ public final class ExplainWriter {
     /** The derivation beneath a finding or derived fact, once per explanation. */
     private void nested(Object fact, String indent, int depth, Set<Object> seen) throws IOException {
         Trace.Derivation how = trace.derivationOf(fact);
-        if (fact instanceof Derived) {
+        if (fact instanceof Derived || fact instanceof Violations) {
             String by = how == null || how.rule() == null ? "" : " derived by \"" + how.rule().name() + "\" ("
                     + how.rule().declared().location() + ")";
             out.write(by + (how == null || seen.contains(fact) || depth >= MAX_DEPTH ? "\n" : " from:\n"));
@@ -160,7 +164,8 @@ public final class ExplainWriter {
         String parts = derived.basis().stream()
                 .map(b -> d(b instanceof Fact f ? f.id() : String.valueOf(b)))
                 .collect(Collectors.joining(", "));
-        return derived.getClass().getSimpleName() + "(" + parts + ")";
+        String scope = derived.scope() == null ? "" : d(derived.scope()) + ": ";
+        return derived.getClass().getSimpleName() + "(" + scope + parts + ")";
     }
 
     private void notFired(String ruleId) throws IOException {

@@ -9,15 +9,25 @@ import java.util.List;
  * severity, basis, the citations that reach them, exposure), what the catalog, SARIF's rule metadata
  * and HTML's glossary show, and what the record audit and its Spark job report. {@code exposure} is
  * null for rules that state none; {@code effective}/{@code expires} bound when the rule applies; {@code reading}
- * is the rule's reading of the law for counsel ({@link LegalReading#NONE} when it states none).
+ * is the rule's reading of the law for counsel ({@link LegalReading#NONE} when it states none); {@code message}
+ * is its {@code @message} (null when the consequence writes the message) and {@code cites} its {@code @cite}
+ * templates, the citations that come from the facts (a promise's own clause).
  */
 public record RuleDescriptor(String id, String title, Severity severity, String basis, String description,
         List<Citation> citations, SourceSpan declared, LocalDate effective, LocalDate expires, ExposureFormula exposure,
-        LegalReading reading) {
+        LegalReading reading, MessageTemplate message, List<MessageTemplate> cites) {
 
     public RuleDescriptor {
         citations = List.copyOf(citations);
         reading = reading == null ? LegalReading.NONE : reading;
+        cites = cites == null ? List.of() : List.copyOf(cites);
+    }
+
+    /** A rule whose consequence writes its own message and citations. */
+    public RuleDescriptor(String id, String title, Severity severity, String basis, String description,
+            List<Citation> citations, SourceSpan declared, LocalDate effective, LocalDate expires, ExposureFormula exposure,
+            LegalReading reading) {
+        this(id, title, severity, basis, description, citations, declared, effective, expires, exposure, reading, null, List.of());
     }
 
     /** A rule that states no reading of the law. */

@@ -50,7 +50,7 @@ public record Cohort(String id, String tier, String region, long count, Period j
         return cohorts.stream().map(Cohort::of).filter(java.util.Objects::nonNull).distinct().mapToLong(Cohort::count).sum();
     }
 
-    /** The cohort a value stands for: itself, or the cohort a Reach or ReachesCalifornia fact reaches. */
+    /** The cohort a value stands for: itself, or the cohort a Reach fact reaches. */
     static Cohort of(Object value) {
         if (value instanceof Cohort cohort) {
             return cohort;

@@ -37,6 +37,16 @@ public record DocumentVersion(
     }
 
     /** Whole days between the notice and the effective date; null when no notice was sent. */
+    /** How the version was announced, for messages: "with no notice", or "12 day(s) after its notice of 2024-09-06". */
+    public String noticeGiven() {
+        return notice == null ? "with no notice" : daysOfNotice() + " day(s) after its notice of " + notice.sent();
+    }
+
+    /** Days from the stated effective date to publication: how far a backdated version reaches back. */
+    public long daysBackdated() {
+        return java.time.temporal.ChronoUnit.DAYS.between(effective, published);
+    }
+
     public Long daysOfNotice() {
         return notice == null ? null : java.time.temporal.ChronoUnit.DAYS.between(notice.sent(), effective);
     }

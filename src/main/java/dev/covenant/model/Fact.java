@@ -24,4 +24,15 @@ public interface Fact {
 
     /** The fact's content in one line, for reports that show evidence. */
     String describe();
+
+    /**
+     * {@code facts} in the order they were written (file, line, column, then id): derived facts gather their facts
+     * in the engine's matching order, which must not show in a message or a report.
+     */
+    static <T extends Fact> java.util.List<T> inFileOrder(java.util.Collection<T> facts) {
+        return facts.stream().sorted(java.util.Comparator.comparing((T f) -> f.span() == null ? "" : f.span().file())
+                .thenComparingInt(f -> f.span() == null ? 0 : f.span().line())
+                .thenComparingInt(f -> f.span() == null ? 0 : f.span().column())
+                .thenComparing(Fact::id)).toList();
+    }
 }

@@ -10,6 +10,11 @@ public record Platform(String name, List<Service> services, SourceSpan span) imp
         services = List.copyOf(services);
     }
 
+    /** The subsections of 18 U.S.C. § 2702(a) that bind the platform, as citations ({@link StoredCommunications#barsOn}). */
+    public List<String> storedCommunicationsBars() {
+        return StoredCommunications.barsOn(this);
+    }
+
     @Override
     public String id() {
         return name;

@@ -73,6 +73,11 @@ public record Practice(
     }
 
     /** True when the practice rests on verifiable parental consent (COPPA). */
+    /** The legal basis the practice states, for messages: its key, or "unstated". */
+    public String basisStated() {
+        return legalBasis == null ? "unstated" : legalBasis.toString();
+    }
+
     public boolean hasParentalConsent() {
         return legalBasis != null && legalBasis.basisKind() == LegalBasis.Kind.PARENTAL_CONSENT;
     }

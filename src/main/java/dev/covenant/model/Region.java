@@ -1,5 +1,6 @@
 package dev.covenant.model;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -150,6 +151,26 @@ public final class Region {
             }
         }
         return !any;
+    }
+
+    /**
+     * The regions {@code code} lies within, itself first: a subdivision's country, the UK for Great Britain,
+     * the EU for a member state, the EEA for the EU and its members and IS, LI, NO ({@code US-CA} → US-CA, US;
+     * {@code DE} → DE, EU, EEA). The regions a rule may ask a cohort to be in, so derived audiences are per each.
+     */
+    public static List<String> enclosing(String code) {
+        java.util.LinkedHashSet<String> regions = new java.util.LinkedHashSet<>();
+        regions.add(code);
+        regions.add(country(code));
+        if (canonical(country(code)).equals("GB")) {
+            regions.add("UK");
+        }
+        for (String group : List.of("EU", "EEA")) {
+            if (within(code, group)) {
+                regions.add(group);
+            }
+        }
+        return List.copyOf(regions);
     }
 
     /** The country of a subdivision, or the code itself. */

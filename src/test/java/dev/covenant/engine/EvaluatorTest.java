@@ -50,6 +50,39 @@ class EvaluatorTest {
     }
 
     @Test
+    void a_rule_s_message_and_citations_from_the_facts_come_from_its_metadata() throws IOException {
+        write("message.drl", HEADER + """
+                import dev.covenant.classify.Audience;
+
+                rule "practice reaching US members"
+                    @id("MSG-1") @title("t") @severity("low") @reference("[US] r")
+                    @message("Practice '{practice}' ({practice.use}) reaches {us.members} US members in {us.cohorts.region}")
+                    @cite("{practice.categories}")
+                when
+                    $practice : Practice( )
+                    $us : Audience( practice == $practice, region == "US" )
+                then
+                    finding(kcontext).about($practice).report();
+                end
+                """);
+        // The audiences are derived by the shipped classification rules.
+        for (Path drl : Files.list(ShippedRules.RULES.resolve("classify")).toList()) {
+            write("classify/" + drl.getFileName(), Files.readString(drl));
+        }
+        try (RuleBase rules = compiled()) {
+            ScenarioResult result = evaluate(rules, load(ALLEGED), Limits.DEFAULT);
+            assertThat(result.error()).isNull();
+            Finding finding = result.findings().stream()
+                    .filter(f -> f.message().contains("genai-training")).findFirst().orElseThrow();
+
+            assertThat(finding.message()).isEqualTo("Practice 'genai-training' (train_ai_system) reaches 6,000,000 US members in US-CA, US");
+            assertThat(finding.citations()).containsExactly("r", "user.content.private", "user.content.public");
+            assertThat(finding.evidence()).extracting(e -> e.role() + " " + e.kind()).startsWith("practice practice")
+                    .contains("us member cohort");
+        }
+    }
+
+    @Test
     void effective_dates_decide_whether_a_rule_applies_on_the_as_of_date() throws IOException {
         write("effective.drl", HEADER + """
                 rule "applies from 2025"
@@ -119,6 +152,10 @@ class EvaluatorTest {
                     throw new IllegalStateException("consequence failed on " + $p.id());
                 end
                 """);
+        // The audiences are derived by the shipped classification rules.
+        for (Path drl : Files.list(ShippedRules.RULES.resolve("classify")).toList()) {
+            write("classify/" + drl.getFileName(), Files.readString(drl));
+        }
         try (RuleBase rules = compiled()) {
             ScenarioResult result = evaluate(rules, load(ALLEGED), Limits.DEFAULT);
 

@@ -124,6 +124,25 @@ class RuleBaseTest {
     }
 
     @Test
+    void a_message_placeholder_that_fits_no_binding_is_named_at_its_line_and_column_with_a_suggestion() throws IOException {
+        write("message.drl", HEADER + """
+                rule "a message with typos"
+                    @id("MSG-2") @title("t") @severity("low") @reference("r")
+                    @message("Practice '{practise}' uses {practice.uses}")
+                when
+                    $practice : Practice( )
+                then
+                    finding(kcontext).about($practice).report();
+                end
+                """);
+
+        assertThat(compile()).extracting(d -> d.where().line() + ":" + d.where().column() + " " + d.message()).containsExactly(
+                "8:25 rule 'a message with typos': @message '{practise}' names no binding of the rule: '$practise' is not bound"
+                        + " in its when (did you mean 'practice'?) (bound: $practice)",
+                "8:42 rule 'a message with typos': @message '{practice.uses}': Practice has no accessor 'uses' (did you mean 'use'?)");
+    }
+
+    @Test
     void a_rule_without_end_is_named_at_the_line_where_its_end_belongs() throws IOException {
         String a = """
                 rule "a"

@@ -61,10 +61,10 @@ class ExplainCachedTest {
         ScenarioFiles.Found children = ScenarioFiles.find(List.of(Path.of("fixtures/us/children-training.yaml"))).files().get(0);
 
         try (RuleBase cached = RuleBase.load(ShippedRules.RULES, cache)) {
-            assertThat(explain(cached, children, "OBJECTION-BARRIER")).contains("        $r : Reach — 1 in the session");
+            assertThat(explain(cached, children, "OBJECTION-BARRIER")).contains("    $reached : Audience — 3 in the session");
             // "from collect" is an accumulate: say over what, not count List facts.
-            assertThat(explain(ShippedRules.get(), children, "BACKDATED-EFFECTIVE-DATE"))
-                    .contains("    $members : List accumulated from:\n        Cohort — 1 in the session\n");
+            assertThat(explain(cached, children, "UNDISCLOSED-CATEGORY"))
+                    .contains("    $controlled : List accumulated from:\n        FirstDisclosure — 1 in the session\n");
         }
     }
 
