@@ -3,18 +3,18 @@ package dev.covenant.scenario;
 import java.util.Collection;
 
 /** "Did you mean" hints for misspelt keys and values: the closest candidate within a small edit distance. */
-final class Suggestions {
+public final class Suggestions {
 
     private Suggestions() {
     }
 
-    static String didYouMean(String typed, Collection<String> candidates) {
+    public static String didYouMean(String typed, Collection<String> candidates) {
         String best = nearest(typed, candidates);
         return best == null ? "" : " (did you mean '" + best + "'?)";
     }
 
     /** The closest candidate within the allowed distance (ties go to the first in sort order), or null. */
-    static String nearest(String typed, Collection<String> candidates) {
+    public static String nearest(String typed, Collection<String> candidates) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : candidates) {
@@ -29,7 +29,7 @@ final class Suggestions {
     }
 
     /** Edit distance counting a swap of two neighbouring characters as one edit (optimal string alignment). */
-    static int distance(String a, String b) {
+    public static int distance(String a, String b) {
         int[][] d = new int[a.length() + 1][b.length() + 1];
         for (int i = 0; i <= a.length(); i++) {
             d[i][0] = i;
