@@ -98,6 +98,16 @@ final class DrlDiagnostics {
             }
         }
         for (Raw raw : raws) {
+            Matcher duplicate = DUPLICATE_NAME.matcher(raw.text());
+            if (!folded.contains(raw) && duplicate.find()) {
+                Diagnostic named = duplicateName(sources, raw, duplicate.group(1).strip(), raws, folded);
+                if (named != null) {
+                    errors.add(named);
+                    folded.add(raw);
+                }
+            }
+        }
+        for (Raw raw : raws) {
             if (folded.contains(raw) || UNKNOWN_TYPE.matcher(raw.text()).find()) {
                 continue;
             }
@@ -239,6 +249,58 @@ final class DrlDiagnostics {
                 // not a loadable class: no suggestion from it
             }
         }
+    }
+
+    // ---- two rules of one name
+
+    private static final Pattern DUPLICATE_NAME = Pattern.compile("^Duplicate rule name: (.*)$", Pattern.MULTILINE);
+    private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.$]+)");
+
+    /**
+     * Two rules of one name in one package: Drools reports whichever it built second, and then that the
+     * classes it generates for the rule are "already defined". Report the later definition (path order,
+     * then line) with the first one's place, as for a duplicate {@code @id}, and fold the rest.
+     */
+    private static Diagnostic duplicateName(RuleSources sources, Raw raw, String name, List<Raw> raws, Set<Raw> folded) {
+        String drl = sources.files().get(raw.relative());
+        if (drl == null) {
+            return null;
+        }
+        String pkg = packageOf(drl);
+        List<SourceSpan> declared = new ArrayList<>();
+        List<String> files = new ArrayList<>();
+        sources.files().forEach((relative, text) -> {
+            if (packageOf(text).equals(pkg)) {
+                String[] lines = text.split("\n", -1);
+                for (int i = 0; i < lines.length; i++) {
+                    Matcher h = RULE_HEADER.matcher(lines[i]);
+                    if (h.find() && h.group(1).equals("rule") && h.group(2).replace("\"", "").equals(name)) {
+                        declared.add(SourceSpan.of(sources.display(relative), i + 1, h.start(1) + 1));
+                        files.add(relative);
+                    }
+                }
+            }
+        });
+        if (declared.size() < 2) {
+            return null;
+        }
+        int follow = 0;
+        for (Raw other : raws) {
+            if (other != raw && files.contains(other.relative()) && other.text().contains("is already defined")) {
+                folded.add(other);
+                follow++;
+            }
+        }
+        SourceSpan first = declared.get(0);
+        SourceSpan later = declared.get(declared.size() - 1);
+        return new Diagnostic(later, "duplicate rule name \"" + name + "\" in package " + pkg + "; already used by the rule at "
+                + first.location() + " (a rule's name is its identity in its package: rename one)"
+                + (follow == 0 ? "" : ", and " + follow + (follow == 1 ? " error that follows" : " errors that follow") + " from it"));
+    }
+
+    private static String packageOf(String drl) {
+        Matcher m = PACKAGE.matcher(drl);
+        return m.find() ? m.group(1) : "defaultpkg";
     }
 
     // ---- unknown fields and methods

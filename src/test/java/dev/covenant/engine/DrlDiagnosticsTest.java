@@ -156,6 +156,23 @@ class DrlDiagnosticsTest {
     }
 
     @Test
+    void two_rules_of_one_name_are_reported_at_the_later_with_the_first_ones_place() throws IOException {
+        String rule = """
+                rule "opt-out default"
+                when
+                    $p : Practice( )
+                then
+                end
+                """;
+        write("us/a.drl", HEADER + rule);
+        write("us/b.drl", HEADER + "\n" + rule);
+
+        assertThat(lines(compile())).singleElement().asString().startsWith("us/b.drl:9:1: duplicate rule name \"opt-out default\""
+                + " in package test.rules; already used by the rule at " + dir.resolve("us/a.drl").toString().replace('\\', '/')
+                + ":8:1 (a rule's name is its identity in its package: rename one)");
+    }
+
+    @Test
     void a_date_compared_with_a_string_fails_the_compile_naming_the_rule_and_the_constraint() throws IOException {
         write("dates.drl", HEADER + """
                 rule "DATES: started after 2024"
