@@ -164,10 +164,8 @@ final class DrlDiagnostics {
             boolean imported = drl != null && Pattern.compile("(?m)^\\s*import\\s+" + Pattern.quote(fqcn) + "\\s*;?\\s*$").matcher(drl).find();
             hint = nearest.equals(simple) ? " (not imported here: add 'import " + fqcn + ";')"
                     : " (did you mean '" + nearest + "'?" + (imported ? "" : " add 'import " + fqcn + ";'") + ")";
-        } else if (known.isEmpty()) {
-            hint = "";
         } else {
-            hint = "; import its class, or match one of: " + String.join(", ", new TreeSet<>(known.keySet()));
+            hint = "; no class of that name is imported or among the model and classify facts: import its class";
         }
         int follow = 0;
         if (binding != null) {
