@@ -51,7 +51,8 @@ public final class GuardedSession {
 
     /**
      * How a run ended, and the rules to blame: {@code firing} was firing when it ended (null between
-     * firings), {@code matching} was at the head of the agenda when a stopped run was stopped, and
+     * firings), {@code matching} was at the head of the agenda when a stopped run was stopped (for a
+     * failed run: the rule whose constraint failed, with where it is declared and the constraint), and
      * {@code busiest} fired most ({@code busiestCount} times).
      */
     public record Outcome(Ending ending, int fired, String firing, String matching, String busiest, int busiestCount,
@@ -75,7 +76,8 @@ public final class GuardedSession {
                         + " ms and did not yield to the halt, so it was stopped"
                         + (firing != null ? "; rule '" + firing + "' was firing"
                                 : matching == null ? "" : "; the engine was matching the conditions of rule '" + matching + "'");
-                case FAILED -> "evaluation failed" + (firing == null ? "" : " in rule '" + firing + "'") + ": " + rootMessage(failure);
+                case FAILED -> "evaluation failed" + (firing != null ? " in rule '" + firing + "'"
+                        : matching == null ? "" : " in the conditions of rule '" + matching) + ": " + rootMessage(failure);
             };
         }
 
@@ -143,7 +145,9 @@ public final class GuardedSession {
                 // Drools may wrap the ThreadDeath on its way out.
                 return stopped(firings, stopper);
             }
-            return firings.outcome(Ending.FAILED, firings.total, null, e);
+            // A constraint that fails while the engine matches fails outside any firing: name the rule
+            // whose constraint it is (and where), from the constraint MVEL's message quotes.
+            return firings.outcome(Ending.FAILED, firings.total, firings.firing == null ? DrlDiagnostics.blame(kieBase, e) : null, e);
         } catch (ThreadDeath death) {
             return stopped(firings, stopper);
         } catch (StackOverflowError | LinkageError | AssertionError e) {

@@ -5,7 +5,6 @@ import dev.covenant.source.SourceSpan;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
@@ -32,8 +31,6 @@ public final class RuleBase implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RuleBase.class);
     private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.$]+)");
     private static final AtomicLong BUILDS = new AtomicLong();
-    private static final Pattern LINE_COLUMN = Pattern.compile("\\[?\\s*[Ll]ine\\s+(\\d+):(\\d+)\\]?");
-    private static final Pattern ERROR_CODE = Pattern.compile("^\\[ERR \\d+\\]\\s*");
 
     private final RuleSources sources;
     private final Build build;
@@ -104,15 +101,17 @@ public final class RuleBase implements AutoCloseable {
         files.generateAndWritePomXML(releaseId);
         sources.files().forEach((relative, text) -> files.write(resource(relative, text), text));
         KieBuilder builder = services.newKieBuilder(files).buildAll();
-        List<Diagnostic> errors = compileErrors(sources, builder.getResults().getMessages(Message.Level.ERROR));
+        List<Diagnostic> errors = DrlDiagnostics.compileErrors(sources, builder.getResults().getMessages(Message.Level.ERROR));
         if (!errors.isEmpty()) {
             return failed(sources, errors);
         }
         KieContainer container = services.newKieContainer(releaseId);
         RuleCatalog catalog = RuleCatalog.of(container.getKieBase(), sources);
-        if (!catalog.diagnostics().isEmpty()) {
+        List<Diagnostic> problems = new ArrayList<>(catalog.diagnostics());
+        problems.addAll(DrlDiagnostics.constraintTypes(container.getKieBase(), sources, catalog));
+        if (!problems.isEmpty()) {
             container.dispose();
-            return failed(sources, catalog.diagnostics());
+            return failed(sources, problems);
         }
         RuleBase compiled = new RuleBase(sources, new Build(files, builder, releaseId, container), catalog, List.of());
         compiled.logReady("compiled", start);
@@ -202,9 +201,11 @@ public final class RuleBase implements AutoCloseable {
             return compile(fresh);
         }
         RuleCatalog updated = RuleCatalog.of(kieBase, fresh);
-        if (!updated.diagnostics().isEmpty()) {
+        List<Diagnostic> problems = new ArrayList<>(updated.diagnostics());
+        problems.addAll(DrlDiagnostics.constraintTypes(kieBase, fresh, updated));
+        if (!problems.isEmpty()) {
             build.dirty = true;
-            return failed(fresh, updated.diagnostics());
+            return failed(fresh, problems);
         }
         return new RuleBase(fresh, build, updated, List.of());
     }
@@ -277,116 +278,5 @@ public final class RuleBase implements AutoCloseable {
         if (build != null && build.owner == this) {
             build.container.dispose();
         }
-    }
-
-    /**
-     * Drools' messages, cleaned: the rules-relative path, the line, the column (from the text when
-     * the API gives 0), one line of message, and no "Parser returned a null Package" echo.
-     */
-    private static List<Diagnostic> compileErrors(RuleSources sources, List<Message> messages) {
-        Set<Diagnostic> errors = new LinkedHashSet<>();
-        for (Message message : messages) {
-            String text = message.getText() == null ? "" : message.getText();
-            if (text.contains("Parser returned a null Package")) {
-                continue;
-            }
-            String relative = relative(sources, message.getPath() == null ? "" : message.getPath());
-            String file = relative.isEmpty() ? sources.display("") : sources.display(relative);
-            int line = Math.max(message.getLine(), 0);
-            int column = Math.max(message.getColumn(), 0);
-            Matcher lc = LINE_COLUMN.matcher(text);
-            if (lc.find()) {
-                if (line <= 0) {
-                    line = Integer.parseInt(lc.group(1));
-                }
-                if (column <= 0) {
-                    column = Integer.parseInt(lc.group(2)) + 1; // Drools counts columns from 0
-                }
-            }
-            if (column <= 0 && line > 0) {
-                column = columnOfUnresolved(sources.files().get(relative), line, text);
-            }
-            Diagnostic missingEnd = missingEnd(sources.files().get(relative), file, text);
-            if (missingEnd != null) {
-                errors.add(missingEnd);
-                continue;
-            }
-            errors.add(new Diagnostic(SourceSpan.of(file, line, column), clean(text)));
-        }
-        return new ArrayList<>(errors);
-    }
-
-    private static final Pattern MISMATCHED_IN_RULE = Pattern.compile("mismatched input '(end|<eof>|rule)' in rule \"([^\"]*)\"");
-    private static final Pattern RULE_HEADER = Pattern.compile("^\\s*(rule|query)\\s+(\"[^\"]*\"|\\S+)");
-
-    /**
-     * Drools reports a rule without {@code end} where the parser gave up — at the next rule's {@code end}, or at
-     * the end of the file — as "mismatched input". When the source shows the rule named there has no {@code end}
-     * before the next rule begins, say so, at the line where the {@code end} belongs (after its last line).
-     */
-    private static Diagnostic missingEnd(String drl, String file, String text) {
-        Matcher m = MISMATCHED_IN_RULE.matcher(text);
-        if (drl == null || !m.find()) {
-            return null;
-        }
-        String[] lines = drl.split("\n", -1);
-        int header = -1;
-        for (int i = 0; i < lines.length && header < 0; i++) {
-            Matcher h = RULE_HEADER.matcher(lines[i]);
-            if (h.find() && h.group(1).equals("rule") && h.group(2).replace("\"", "").equals(m.group(2))) {
-                header = i;
-            }
-        }
-        if (header < 0) {
-            return null;
-        }
-        int last = header;
-        for (int i = header + 1; i < lines.length; i++) {
-            String line = lines[i].strip();
-            if (line.equals("end") || line.startsWith("end ") || line.startsWith("end//")) {
-                return null; // it has its end: the parse error is something else
-            }
-            Matcher next = RULE_HEADER.matcher(lines[i]);
-            if (next.find()) {
-                return new Diagnostic(SourceSpan.of(file, last + 2, 1), "rule \"" + m.group(2) + "\" (line " + (header + 1)
-                        + ") has no 'end': add it here, before " + next.group(1) + " " + next.group(2) + " on line " + (i + 1));
-            }
-            if (!line.isEmpty() && !line.startsWith("//")) {
-                last = i;
-            }
-        }
-        return new Diagnostic(SourceSpan.of(file, last + 2, 1), "rule \"" + m.group(2) + "\" (line " + (header + 1)
-                + ") has no 'end': add it here, at the end of the file");
-    }
-
-    private static final Pattern UNRESOLVED = Pattern.compile("unable to resolve method using strict-mode: [\\w.$]+\\.(\\w+)\\(\\)");
-
-    /** For "unable to resolve" errors Drools gives only the line; point at the unknown name on it. */
-    private static int columnOfUnresolved(String drl, int line, String text) {
-        Matcher m = UNRESOLVED.matcher(text);
-        if (drl == null || !m.find()) {
-            return 0;
-        }
-        String[] lines = drl.split("\n", -1);
-        if (line > lines.length) {
-            return 0;
-        }
-        Matcher name = Pattern.compile("\\b" + Pattern.quote(m.group(1)) + "\\b").matcher(lines[line - 1]);
-        return name.find() ? name.start() + 1 : 0;
-    }
-
-    static String clean(String text) {
-        String first = text.strip().lines().findFirst().orElse("").strip();
-        first = ERROR_CODE.matcher(first).replaceFirst("");
-        first = LINE_COLUMN.matcher(first).replaceFirst("").strip();
-        // MVEL wraps the real reason in boilerplate; keep the reason.
-        int reason = text.indexOf("[Error: ");
-        if (reason >= 0) {
-            int end = text.indexOf(']', reason);
-            String detail = text.substring(reason + 8, end > reason ? end : text.length()).strip();
-            String context = first.replaceAll(":\\s*$", "");
-            first = context.isEmpty() ? detail : context + ": " + detail;
-        }
-        return first.isEmpty() ? "rule compilation failed" : first;
     }
 }
