@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         versionProvider = Main.VersionProvider.class,
         description = "Checks what a platform did against what it promised and published.",
         subcommands = {CheckCommand.class, TestCommand.class, ValidateCommand.class, ExplainCommand.class, RulesCommand.class,
-            ServeCommand.class, GenerateCommand.class, AuditCommand.class,
+            ServeCommand.class, GenerateCommand.class, AuditCommand.class, NewCommand.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
