@@ -328,8 +328,8 @@ public final class RuleCatalog {
             while (m.find()) {
                 String name = m.group(2) != null ? m.group(2).replace("\\\"", "\"") : m.group(3) != null ? m.group(3) : m.group(4);
                 int offset = m.start() + m.group(1).length();
-                declared.putIfAbsent(RuleInfo.key(packageName, name),
-                        SourceSpan.of(sources.display(relative), lineOf(text, offset), columnOf(text, offset)));
+                // A table's rule is declared at its row (DecisionTables traces the generated line back).
+                declared.putIfAbsent(RuleInfo.key(packageName, name), sources.locate(relative, lineOf(text, offset), columnOf(text, offset)));
             }
         });
         return declared;

@@ -3,12 +3,12 @@ package dev.covenant.scenario;
 import java.util.Collection;
 
 /** "Did you mean" hints for misspelt keys and values: the closest candidate within a small edit distance. */
-final class Suggestions {
+public final class Suggestions {
 
     private Suggestions() {
     }
 
-    static String didYouMean(String typed, Collection<String> candidates) {
+    public static String didYouMean(String typed, Collection<String> candidates) {
         String best = nearest(typed, candidates);
         return best == null ? "" : " (did you mean '" + best + "'?)";
     }
