@@ -29,16 +29,21 @@ class DecisionTablesTest {
     private static final Path NEAR_MISS = Path.of("fixtures/us/children-training-parental-consent.yaml");
 
     /**
-     * The example in docs/writing-rules.md ("Obligation tables"): a second row of the consent matrix. A practice
-     * reaching California members that trains on their precise location without consent.
+     * The example in docs/writing-rules.md ("Obligation tables"): a second row of the consent matrix, a practice
+     * reaching Virginia members that trains on or shares their precise geolocation without consent.
      */
-    static final String LOCATION_ROW = "CA-LOCATION-TRAINING: precise location trained on without consent,user.location.precise,"
-            + "train_ai_system,consent,US-CA,CA-LOCATION-TRAINING,Precise location used for AI training without consent,high,statute,"
-            + "[US-CA from 2023-01-01] Cal. Civ. Code § 1798.121,"
-            + "\"Statutory duty: the CPRA limits the use of sensitive personal information, precise geolocation among it\","
-            + "\"precise geolocation: user.location.precise; a use: train_ai_system; no consent\","
-            + "\"none applied\",\"whether the member limited the use\",\"A practice trains on precise location without consent.\","
-            + "\"Practice '%s' uses precise location for %s with legal basis %s, not consent\"\n";
+    static final String LOCATION_ROW = "VA-SENSITIVE-LOCATION: precise geolocation used without consent,user.location.precise,"
+            + "\"train_ai_system, third_party_sharing\",consent,US-VA,VA-SENSITIVE-LOCATION,"
+            + "Precise geolocation used for AI training or sharing without consent (Virginia),high,statute,"
+            + "[US-VA from 2023-01-01] Va. Code § 59.1-578(A)(5),"
+            + "\"Statutory duty: the Virginia Consumer Data Protection Act, Va. Code § 59.1-578(A)(5): a controller shall not process"
+            + " sensitive data, precise geolocation among it (§ 59.1-575), without the consumer's consent\","
+            + "\"precise geolocation: the practice's categories include user.location.precise; a use: train_ai_system or"
+            + " third_party_sharing; no consent: the practice's legal basis is not consent; Virginia members are reached\","
+            + "\"The exemptions of § 59.1-576(C) are not applied. Near-miss it honours: a practice resting on consent\","
+            + "\"Whether the controller meets the Act's thresholds (§ 59.1-576(A)); consent given through a setting\","
+            + "\"A practice reaching Virginia members uses precise geolocation for AI training or sharing without consent.\","
+            + "\"Practice '%s' uses precise geolocation for %s with legal basis %s, not consent\"\n";
 
     @TempDir
     Path dir;
@@ -67,9 +72,9 @@ class DecisionTablesTest {
         Files.writeString(rules.resolve(TABLE), Files.readString(rules.resolve(TABLE)) + LOCATION_ROW);
         RuleBase base = RuleBase.compile(rules);
         assertThat(base.diagnostics()).isEmpty();
-        RuleInfo added = base.catalog().rule("CA-LOCATION-TRAINING");
+        RuleInfo added = base.catalog().rule("VA-SENSITIVE-LOCATION");
         assertThat(added.declared().location()).endsWith("consent-uses.drl.csv:A10");
-        assertThat(added.descriptor().citations()).singleElement().satisfies(c -> assertThat(c.scope()).isEqualTo("US-CA"));
+        assertThat(added.descriptor().citations()).singleElement().satisfies(c -> assertThat(c.scope()).isEqualTo("US-VA"));
     }
 
     @Test
@@ -228,6 +233,11 @@ class DecisionTablesTest {
                 .singleElement().satisfies(d -> assertThat(d).contains("consent-uses.drl.csv:E9: error: Members' region 'USA'"));
         assertThat(edited.catalog().rule("CHILD-DATA-TRAINING").descriptor().severity().key()).isEqualTo("high");
         edited.close();
+    }
+
+    @Test
+    void the_docs_show_the_row_this_test_adds() throws IOException {
+        assertThat(Files.readString(Path.of("docs/writing-rules.md"))).contains(LOCATION_ROW.strip());
     }
 
     private Path copyRules() throws IOException {
