@@ -47,16 +47,16 @@ class CovenantApiTest {
     void reload_swaps_in_new_rules_and_keeps_the_last_good_ones_when_they_do_not_compile() throws IOException {
         Path rules = TestFiles.copyTree(Path.of("rules"), dir.resolve("rules"));
         try (Covenant covenant = Covenant.builder().rules(rules).build()) {
-            Path rule = rules.resolve("us/children.drl");
+            Path rule = rules.resolve("us/consent-uses.drl.csv");
             String good = Files.readString(rule);
 
-            Files.writeString(rule, good.replace("!this.hasParentalConsent() )", "!this.hasParentalConsent( )"));
+            Files.writeString(rule, good.replace("!this.restsOn(\"\"$param\"\")", "!this.restsOn(\"\"$param\"\""));
             Covenant.Reload broken = covenant.reload();
             assertThat(broken.applied()).isFalse();
             assertThat(broken.diagnostics()).isNotEmpty();
             assertThat(severity(covenant)).as("the last good rules stay").isEqualTo(Severity.CRITICAL);
 
-            Files.writeString(rule, good.replace("@severity(\"critical\")", "@severity(\"high\")"));
+            Files.writeString(rule, good.replace(",critical,", ",high,"));
             assertThat(covenant.reload().applied()).isTrue();
             assertThat(severity(covenant)).isEqualTo(Severity.HIGH);
         }

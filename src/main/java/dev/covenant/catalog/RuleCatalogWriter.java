@@ -155,7 +155,9 @@ public final class RuleCatalogWriter {
             if (r.effective() != null || r.expires() != null) {
                 out.write("Applies: " + r.period() + "\n\n");
             }
-            out.write("Defined in `" + r.declared().file() + "` line " + r.declared().line() + ".\n");
+            // A table's row is named by its cell, as spreadsheets name it.
+            out.write("Defined in `" + r.declared().file() + "` " + (r.declared().isCell() ? "cell " + r.declared().path()
+                    : "line " + r.declared().line()) + ".\n");
             if (fixtures != null) {
                 out.write("\nFires in: " + links(fixtures.firing(r.id())) + "\n\n");
                 out.write("Near-misses: " + links(fixtures.nearMisses(r.id())) + "\n");

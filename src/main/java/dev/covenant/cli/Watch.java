@@ -67,7 +67,7 @@ final class Watch {
                     continue;
                 }
                 long start = System.nanoTime();
-                boolean ruleEdit = changed.stream().anyMatch(p -> p.startsWith(rules) && p.toString().endsWith(".drl"));
+                boolean ruleEdit = changed.stream().anyMatch(p -> p.startsWith(rules) && dev.covenant.engine.RuleSources.isRuleFile(p));
                 if (ruleEdit || current == null) {
                     RuleBase next = compile(current);
                     if (next == null || (next == current && failedLastCompile)) {
@@ -152,7 +152,7 @@ final class Watch {
     private boolean relevant(Path path) {
         String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
         boolean input = inputs.stream().anyMatch(path::startsWith) || inputs.contains(path);
-        return (path.startsWith(rules) && name.endsWith(".drl"))
+        return (path.startsWith(rules) && dev.covenant.engine.RuleSources.isRuleFile(path))
                 || (input && (name.endsWith(".yaml") || name.endsWith(".yml")));
     }
 

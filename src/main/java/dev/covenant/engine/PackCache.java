@@ -125,7 +125,7 @@ public final class PackCache {
     /** The cached pack for these sources, or null on a miss (or any failure to load it). */
     KieBase load(RuleSources sources) {
         Path jar = entry(sources);
-        if (!Files.isRegularFile(jar) || !holdInUse(jar)) {
+        if (!sources.tableDiagnostics().isEmpty() || !Files.isRegularFile(jar) || !holdInUse(jar)) {
             return null;
         }
         try {
@@ -188,7 +188,7 @@ public final class PackCache {
             KieServices services = KieServices.Factory.get();
             KieFileSystem files = services.newKieFileSystem();
             files.generateAndWritePomXML(services.newReleaseId("dev.covenant.cache", "pack", "1"));
-            sources.files().forEach((path, text) -> files.write("src/main/resources/" + path, text));
+            sources.files().forEach((path, text) -> files.write("src/main/resources/" + RuleSources.drlName(path), text));
             KieBuilder builder = services.newKieBuilder(files).buildAll(org.drools.model.codegen.ExecutableModelProject.class);
             if (builder.getResults().hasMessages(Message.Level.ERROR)) {
                 return false;

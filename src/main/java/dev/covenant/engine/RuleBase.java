@@ -68,7 +68,8 @@ public final class RuleBase implements AutoCloseable {
         this.build = build;
         this.kieBase = kieBase;
         this.catalog = catalog;
-        this.diagnostics = diagnostics.stream().sorted().toList();
+        // A table's problems are named at its cells, whatever reported them at its generated DRL.
+        this.diagnostics = (sources == null ? diagnostics : sources.relocate(diagnostics)).stream().sorted().toList();
         if (build != null) {
             build.owner = this;
         }
@@ -91,6 +92,9 @@ public final class RuleBase implements AutoCloseable {
         if (sources.files().isEmpty()) {
             String where = dev.covenant.scenario.ScenarioFiles.display(sources.root());
             return failed(sources, List.of(new Diagnostic(SourceSpan.of(where, 0, 0), "no *.drl rule files found")));
+        }
+        if (!sources.tableDiagnostics().isEmpty()) {
+            return failed(sources, sources.tableDiagnostics()); // cells are checked before anything compiles
         }
         long start = System.nanoTime();
         KieServices services = KieServices.Factory.get();
@@ -135,7 +139,7 @@ public final class RuleBase implements AutoCloseable {
     static String resource(String relative, String text) {
         Matcher declared = PACKAGE.matcher(text == null ? "" : text);
         String folder = declared.find() ? declared.group(1).replace('.', '/') + "/" : "";
-        return RESOURCES + folder + java.net.URLEncoder.encode(relative, java.nio.charset.StandardCharsets.UTF_8);
+        return RESOURCES + folder + java.net.URLEncoder.encode(RuleSources.drlName(relative), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /**
@@ -145,6 +149,9 @@ public final class RuleBase implements AutoCloseable {
     static String relative(RuleSources sources, String resource) {
         String path = resource.startsWith(RESOURCES) ? resource.substring(RESOURCES.length()) : resource;
         String name = java.net.URLDecoder.decode(path.substring(path.lastIndexOf('/') + 1), java.nio.charset.StandardCharsets.UTF_8);
+        if (name.endsWith(".drl") && sources.tables().containsKey(name.substring(0, name.length() - 4))) {
+            return name.substring(0, name.length() - 4); // a table's generated DRL (RuleSources.drlName)
+        }
         return sources.files().containsKey(name) ? name : path;
     }
 
@@ -165,7 +172,7 @@ public final class RuleBase implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             return compile(sources.root());
         }
-        if (build == null || build.dirty || build.owner != this) {
+        if (build == null || build.dirty || build.owner != this || !fresh.tableDiagnostics().isEmpty()) {
             return compile(fresh);
         }
         java.util.Set<String> changed = new java.util.TreeSet<>(sources.files().keySet());

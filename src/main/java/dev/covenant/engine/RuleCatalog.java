@@ -83,11 +83,10 @@ public final class RuleCatalog {
         rules.sort(Comparator.comparing((Rule r) -> declaredAt(declared, r).file())
                 .thenComparingInt(r -> declaredAt(declared, r).line()));
         Map<String, RuleInfo> byId = new HashMap<>();
-        Map<String, String> texts = new HashMap<>();
-        sources.files().forEach((relative, text) -> texts.put(sources.display(relative), text));
+        Map<String, RuleText> texts = ruleTexts(sources);
         for (Rule rule : rules) {
             SourceSpan at = declaredAt(declared, rule);
-            RuleInfo info = read(rule, at, diagnostics, texts.get(at.file()));
+            RuleInfo info = read(rule, at, diagnostics, texts.get(RuleInfo.key(rule.getPackageName(), rule.getName())));
             byKey.put(info.key(), info);
             if (info.id() != null) {
                 RuleInfo first = byId.putIfAbsent(info.id(), info);
@@ -169,7 +168,7 @@ public final class RuleCatalog {
         return info;
     }
 
-    private static RuleInfo read(Rule rule, SourceSpan at, List<Diagnostic> diagnostics, String source) {
+    private static RuleInfo read(Rule rule, SourceSpan at, List<Diagnostic> diagnostics, RuleText source) {
         Map<String, Object> meta = rule.getMetaData();
         String name = rule.getName();
         boolean derive = meta.containsKey("derive");
@@ -282,7 +281,7 @@ public final class RuleCatalog {
      * is found there), with a did-you-mean.
      */
     private static MessageTemplate template(Map<String, Object> meta, String key, Map<String, Class<?>> bound, String problem,
-            SourceSpan at, String source, List<Diagnostic> diagnostics) {
+            SourceSpan at, RuleText source, List<Diagnostic> diagnostics) {
         String text = text(meta, key);
         if (text == null) {
             return null;
@@ -312,22 +311,50 @@ public final class RuleCatalog {
     }
 
     /**
-     * Where character {@code offset} of a rule's {@code @key("...")} text stands in the DRL: found after the rule's
-     * declaration line, before its {@code when}; the rule's declaration when the annotation cannot be found.
+     * A rule's text as compiled: its file's DRL (for a decision table, the DRL generated from it), the line its
+     * declaration is on there, and how a place in that text is shown ({@link RuleSources#locate}: itself, or
+     * for a table the cell it came from).
      */
-    private static SourceSpan annotationAt(String source, SourceSpan rule, String key, int offset) {
-        if (source == null || rule.line() <= 0) {
+    private record RuleText(String relative, String text, int line, RuleSources sources) {
+
+        SourceSpan locate(int line, int column) {
+            return sources.locate(relative, line, column);
+        }
+    }
+
+    private static Map<String, RuleText> ruleTexts(RuleSources sources) {
+        Map<String, RuleText> texts = new HashMap<>();
+        sources.files().forEach((relative, text) -> {
+            Matcher pkg = PACKAGE.matcher(text);
+            String packageName = pkg.find() ? pkg.group(1) : "defaultpkg";
+            Matcher m = RULE.matcher(text);
+            while (m.find()) {
+                String name = m.group(2) != null ? m.group(2).replace("\\\"", "\"") : m.group(3) != null ? m.group(3) : m.group(4);
+                texts.putIfAbsent(RuleInfo.key(packageName, name),
+                        new RuleText(relative, text, lineOf(text, m.start() + m.group(1).length()), sources));
+            }
+        });
+        return texts;
+    }
+
+    /**
+     * Where character {@code offset} of a rule's {@code @key("...")} text stands: found in the DRL after the
+     * rule's declaration, before its {@code when}, and shown as its file:line:column (a table's cell); the
+     * rule's declaration when the annotation cannot be found.
+     */
+    private static SourceSpan annotationAt(RuleText source, SourceSpan rule, String key, int offset) {
+        if (source == null) {
             return rule;
         }
-        String[] lines = source.split("\n", -1);
+        String[] lines = source.text().split("\n", -1);
         Pattern annotation = Pattern.compile("@" + key + "\\s*\\(\\s*\"");
-        for (int i = rule.line() - 1; i < lines.length; i++) {
+        for (int i = source.line() - 1; i < lines.length; i++) {
             if (lines[i].strip().equals("when")) {
                 break;
             }
             Matcher m = annotation.matcher(lines[i]);
             if (m.find()) {
-                return SourceSpan.of(rule.file(), i + 1, m.end() + offset + 1);
+                return source.locate(i + 1, m.end() + offset + 1);
             }
         }
         return rule;
@@ -403,8 +430,8 @@ public final class RuleCatalog {
             while (m.find()) {
                 String name = m.group(2) != null ? m.group(2).replace("\\\"", "\"") : m.group(3) != null ? m.group(3) : m.group(4);
                 int offset = m.start() + m.group(1).length();
-                declared.putIfAbsent(RuleInfo.key(packageName, name),
-                        SourceSpan.of(sources.display(relative), lineOf(text, offset), columnOf(text, offset)));
+                // A table's rule is declared at its row (DecisionTables traces the generated line back).
+                declared.putIfAbsent(RuleInfo.key(packageName, name), sources.locate(relative, lineOf(text, offset), columnOf(text, offset)));
             }
         });
         return declared;

@@ -1,5 +1,7 @@
 package dev.covenant.engine;
 
+import dev.covenant.source.Diagnostic;
+import dev.covenant.source.SourceSpan;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -7,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -14,13 +17,22 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * The DRL files of a rule pack, keyed by their path relative to the pack's root ({@code us/sca.drl}),
- * with a content hash that changes whenever any file's path or text does.
+ * The rule files of a pack, keyed by their path relative to the pack's root ({@code us/sca.drl}), with a
+ * content hash that changes whenever any file's path or text does. A decision table ({@code *.drl.csv},
+ * {@code *.drl.xlsx}) is read here too: {@code files} holds the DRL Drools generates from it, under the
+ * table's own path, and {@code tables} what it takes to name the table's cells in diagnostics
+ * ({@link DecisionTables}).
  */
-public record RuleSources(Path root, Map<String, String> files) {
+public record RuleSources(Path root, Map<String, String> files, Map<String, DecisionTables.Table> tables) {
 
     public RuleSources {
         files = java.util.Collections.unmodifiableMap(new TreeMap<>(files));
+        tables = java.util.Collections.unmodifiableMap(new TreeMap<>(tables));
+    }
+
+    /** A pack of DRL files only. */
+    public RuleSources(Path root, Map<String, String> files) {
+        this(root, files, Map.of());
     }
 
     /**
@@ -29,12 +41,18 @@ public record RuleSources(Path root, Map<String, String> files) {
      */
     public static final String RECORDS = "records";
 
-    /** Reads every {@code *.drl} below {@code root}, recursively, except the record rules under {@code records/}. */
+    /** True for a file a pack is made of: {@code *.drl}, or a decision table ({@code *.drl.csv}, {@code *.drl.xlsx}). */
+    public static boolean isRuleFile(Path file) {
+        String name = file.getFileName() == null ? "" : file.getFileName().toString();
+        return name.endsWith(".drl") || DecisionTables.isTable(name);
+    }
+
+    /** Reads every rule file below {@code root}, recursively, except the record rules under {@code records/}. */
     public static RuleSources read(Path root) throws IOException {
         return read(root, true);
     }
 
-    /** The record-rule pack of the pack at {@code root}: every {@code *.drl} below {@code root/records}. */
+    /** The record-rule pack of the pack at {@code root}: every rule file below {@code root/records}. */
     public static RuleSources readRecords(Path root) throws IOException {
         return read(root.resolve(RECORDS), false);
     }
@@ -44,18 +62,13 @@ public record RuleSources(Path root, Map<String, String> files) {
             throw new java.nio.file.NoSuchFileException(root.toString(), null, "rules directory not found");
         }
         Map<String, String> files = new TreeMap<>();
-        try (Stream<Path> walk = Files.walk(root)) {
-            List<Path> drls = walk.filter(p -> p.toString().endsWith(".drl") && Files.isRegularFile(p)).sorted().toList();
-            for (Path drl : drls) {
-                String relative = root.relativize(drl).toString().replace('\\', '/');
-                if (!(skipRecords && relative.startsWith(RECORDS + "/"))) {
-                    files.put(relative, Files.readString(drl, StandardCharsets.UTF_8));
-                }
-            }
+        Map<String, DecisionTables.Table> tables = new TreeMap<>();
+        try {
+            collect(root, root, skipRecords, files, tables);
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
-        return new RuleSources(root, files);
+        return new RuleSources(root, files, tables);
     }
 
     /**
@@ -68,27 +81,38 @@ public record RuleSources(Path root, Map<String, String> files) {
             throw new java.nio.file.NoSuchFileException("classpath:" + resource, null, "no rule pack on the classpath");
         }
         Map<String, String> files = new TreeMap<>();
+        Map<String, DecisionTables.Table> tables = new TreeMap<>();
+        Path display = Path.of("classpath:" + resource);
         try {
             java.net.URI uri = url.toURI();
             if (uri.getScheme().equals("jar")) {
                 try (java.nio.file.FileSystem jar = java.nio.file.FileSystems.newFileSystem(uri, Map.of())) {
-                    collect(jar.getPath(resource), files);
+                    collect(jar.getPath(resource), display, true, files, tables);
                 }
             } else {
-                collect(Path.of(uri), files);
+                collect(Path.of(uri), display, true, files, tables);
             }
         } catch (java.net.URISyntaxException e) {
             throw new IOException("cannot read the rule pack at " + url, e);
         }
-        return new RuleSources(Path.of("classpath:" + resource), files);
+        return new RuleSources(display, files, tables);
     }
 
-    private static void collect(Path root, Map<String, String> files) throws IOException {
+    private static void collect(Path root, Path displayRoot, boolean skipRecords, Map<String, String> files,
+            Map<String, DecisionTables.Table> tables) throws IOException {
         try (Stream<Path> walk = Files.walk(root)) {
-            for (Path drl : walk.filter(p -> p.toString().endsWith(".drl") && Files.isRegularFile(p)).sorted().toList()) {
-                String relative = root.relativize(drl).toString().replace('\\', '/');
-                if (!relative.startsWith(RECORDS + "/")) {
-                    files.put(relative, Files.readString(drl, StandardCharsets.UTF_8));
+            for (Path file : walk.filter(p -> isRuleFile(p) && Files.isRegularFile(p)).sorted().toList()) {
+                String relative = root.relativize(file).toString().replace('\\', '/');
+                if (skipRecords && relative.startsWith(RECORDS + "/")) {
+                    continue;
+                }
+                if (DecisionTables.isTable(relative)) {
+                    DecisionTables.Table table = DecisionTables.read(relative,
+                            dev.covenant.scenario.ScenarioFiles.display(displayRoot.resolve(relative)), Files.readAllBytes(file));
+                    tables.put(relative, table);
+                    files.put(relative, table.drl());
+                } else {
+                    files.put(relative, Files.readString(file, StandardCharsets.UTF_8));
                 }
             }
         }
@@ -99,6 +123,53 @@ public record RuleSources(Path root, Map<String, String> files) {
         return dev.covenant.scenario.ScenarioFiles.display(root.resolve(relative));
     }
 
+    /**
+     * The name a file has in a Drools build: its own path for DRL; a table's generated DRL is {@code .drl}
+     * too ({@code us/consent-uses.drl.csv.drl}), for Drools picks a resource's type by its name's ending.
+     */
+    static String drlName(String relative) {
+        return DecisionTables.isTable(relative) ? relative + ".drl" : relative;
+    }
+
+    /** The problems found in the tables' cells and layout, before anything compiles. */
+    public List<Diagnostic> tableDiagnostics() {
+        List<Diagnostic> problems = new ArrayList<>();
+        tables.values().forEach(t -> problems.addAll(t.problems()));
+        return problems;
+    }
+
+    /** A place in a file's DRL as it is shown: {@code file:line:column}, or for a table the cell it came from. */
+    public SourceSpan locate(String relative, int line, int column) {
+        return locate(relative, line, column, null);
+    }
+
+    private SourceSpan locate(String relative, int line, int column, String message) {
+        DecisionTables.Table table = tables.get(relative);
+        return table == null ? SourceSpan.of(display(relative), line, column) : table.cellAt(display(relative), line, column, message);
+    }
+
+    /**
+     * Diagnostics with every place in a table's generated DRL replaced by the table's cell: what the Drools
+     * compiler or a DRL check reported at a generated line is shown at {@code file.drl.csv:C12}.
+     */
+    public List<Diagnostic> relocate(List<Diagnostic> diagnostics) {
+        if (tables.isEmpty()) {
+            return diagnostics;
+        }
+        Map<String, String> byDisplay = new TreeMap<>();
+        tables.keySet().forEach(relative -> byDisplay.put(display(relative), relative));
+        List<Diagnostic> relocated = new ArrayList<>(diagnostics.size());
+        for (Diagnostic d : diagnostics) {
+            String relative = byDisplay.get(d.where().file());
+            if (relative == null || d.where().isCell() || d.where().line() <= 0) {
+                relocated.add(d);
+            } else {
+                relocated.add(new Diagnostic(locate(relative, d.where().line(), d.where().column(), d.message()), d.message(), d.level()));
+            }
+        }
+        return relocated;
+    }
+
     public String contentHash() {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
@@ -107,6 +178,12 @@ public record RuleSources(Path root, Map<String, String> files) {
                 digest.update((byte) 0);
                 digest.update(text.getBytes(StandardCharsets.UTF_8));
                 digest.update((byte) 0);
+                DecisionTables.Table table = tables.get(path);
+                if (table != null) {
+                    // The table's own bytes as well: two tables that generate the same DRL may differ in their cells' checks.
+                    digest.update(table.sha256().getBytes(StandardCharsets.UTF_8));
+                    digest.update((byte) 0);
+                }
             });
             return HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException e) {

@@ -82,6 +82,14 @@ public record Practice(
         return legalBasis != null && legalBasis.basisKind() == LegalBasis.Kind.PARENTAL_CONSENT;
     }
 
+    /**
+     * True when the practice's stated legal basis is of this kind ({@code parental-consent}, {@code consent}, ...):
+     * what an obligation table's legal-ground column asks of a row's practice.
+     */
+    public boolean restsOn(String basisKind) {
+        return legalBasis != null && legalBasis.basisKind().key().equals(basisKind);
+    }
+
     /** True when the practice claims legitimate interest as its legal basis. */
     public boolean claimsLegitimateInterest() {
         return legalBasis != null && legalBasis.basisKind() == LegalBasis.Kind.LEGITIMATE_INTEREST;

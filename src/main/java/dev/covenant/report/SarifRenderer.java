@@ -113,7 +113,9 @@ public final class SarifRenderer implements Renderer {
 
     private static SarifLog.PhysicalLocation physical(SourceSpan span) {
         boolean absolute = span.file().startsWith("/");
-        SarifLog.Region region = span.line() > 0 ? new SarifLog.Region(span.line(), span.column() > 0 ? span.column() : null) : null;
+        // A table's cell: its row is the CSV file's line; its column number is no character column, so it is left out.
+        Integer column = span.column() > 0 && !span.isCell() ? span.column() : null;
+        SarifLog.Region region = span.line() > 0 ? new SarifLog.Region(span.line(), column) : null;
         return new SarifLog.PhysicalLocation(new SarifLog.ArtifactLocation(uri(span.file()), absolute ? null : SRCROOT), region);
     }
 

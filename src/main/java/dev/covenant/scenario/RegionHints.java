@@ -16,7 +16,7 @@ import java.util.TreeSet;
  * warning for a bare country code that a US-facing scenario probably meant as a state ({@code CA}
  * Canada for {@code US-CA} California).
  */
-final class RegionHints {
+public final class RegionHints {
 
     /** Lower-case English names (the JDK's country names, the US states, the groups) → the codes they may mean. */
     private static final Map<String, Set<String>> BY_NAME = names();
@@ -29,7 +29,7 @@ final class RegionHints {
     }
 
     /** A "did you mean" for an unknown region: its upper-case form, or the code of the place it names; else empty. */
-    static String unknown(String typed) {
+    public static String unknown(String typed) {
         String upper = typed.strip().toUpperCase(Locale.ROOT);
         if (!upper.equals(typed) && Region.isValid(upper)) {
             return " (did you mean '" + upper + "'?)";

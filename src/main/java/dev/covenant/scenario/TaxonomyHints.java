@@ -12,16 +12,16 @@ import java.util.Map;
  * ({@code user.content.privat}), else the key sharing the most informative segments with it
  * ({@code improve.system} → {@code functional.service.improve}).
  */
-final class TaxonomyHints {
+public final class TaxonomyHints {
 
     private TaxonomyHints() {
     }
 
-    static String category(String key) {
+    public static String category(String key) {
         return hint(key, Taxonomy.categories());
     }
 
-    static String use(String key) {
+    public static String use(String key) {
         return hint(key, Taxonomy.uses());
     }
 

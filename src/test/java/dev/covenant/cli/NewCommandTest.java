@@ -127,17 +127,17 @@ class NewCommandTest {
 
     @Test
     void an_id_the_pack_already_uses_is_refused_naming_where_that_rule_is() throws IOException {
-        Path children = rules.resolve("us/children.drl");
-        List<String> lines = Files.readAllLines(children);
-        int declared = 1 + lines.indexOf(lines.stream().filter(l -> l.startsWith("rule \"CHILD-DATA-TRAINING")).findFirst().orElseThrow());
+        Path sca = rules.resolve("us/stored-communications.drl");
+        List<String> lines = Files.readAllLines(sca);
+        int declared = 1 + lines.indexOf(lines.stream().filter(l -> l.startsWith("rule \"SCA-DISCLOSURE")).findFirst().orElseThrow());
 
-        Run run = newRule("CHILD-DATA-TRAINING", "eu");
+        Run run = newRule("SCA-DISCLOSURE", "eu");
 
         assertThat(run.code()).isEqualTo(2);
-        assertThat(run.err()).contains("covenant: rule id CHILD-DATA-TRAINING is already used by the rule at "
-                + ScenarioFilesDisplay.of(children) + ":" + declared + ":1");
-        assertThat(rules.resolve("eu/child-data-training.drl")).doesNotExist();
-        assertThat(fixtures.resolve("eu/child-data-training.yaml")).doesNotExist();
+        assertThat(run.err()).contains("covenant: rule id SCA-DISCLOSURE is already used by the rule at "
+                + ScenarioFilesDisplay.of(sca) + ":" + declared + ":1");
+        assertThat(rules.resolve("eu/sca-disclosure.drl")).doesNotExist();
+        assertThat(fixtures.resolve("eu/sca-disclosure.yaml")).doesNotExist();
     }
 
     @Test

@@ -48,17 +48,17 @@ class WatchTest {
             Files.writeString(fixtures.resolve("c.yaml"), Files.readString(fixtures.resolve("c.yaml")) + "\n");
             assertThat(runs.poll(20, TimeUnit.SECONDS)).as("re-run after a scenario edit, same rule base").isSameAs(first);
 
-            Path rule = rules.resolve("us/children.drl");
+            Path rule = rules.resolve("us/consent-uses.drl.csv");
             String good = Files.readString(rule);
-            Files.writeString(rule, good.replace("!this.hasParentalConsent() )", "!this.hasParentalConsent( )"));
+            Files.writeString(rule, good.replace("!this.restsOn(\"\"$param\"\")", "!this.restsOn(\"\"$param\"\""));
             awaitText(err, "keeping the last rule base that did");
-            assertThat(err.toString()).contains("us/children.drl:");
+            assertThat(err.toString()).contains("us/consent-uses.drl.csv:");
             assertThat(runs).isEmpty();
 
             Files.writeString(rule, good);
             RuleBase rebuilt = runs.poll(30, TimeUnit.SECONDS);
             assertThat(rebuilt).as("re-run after the rule is fixed").isNotNull().isNotSameAs(first);
-            awaitText(err, "[watch] children.drl changed; results in ");
+            awaitText(err, "[watch] consent-uses.drl.csv changed; results in ");
         } finally {
             watch.stop();
             loop.get(10, TimeUnit.SECONDS);

@@ -68,8 +68,8 @@ class PackCacheTest {
         try (RuleBase first = RuleBase.compile(rules)) {
             assertThat(cache.store(first.sources())).isTrue();
         }
-        Path rule = rules.resolve("us/children.drl");
-        Files.writeString(rule, Files.readString(rule).replace("@severity(\"critical\")", "@severity(\"low\")"));
+        Path rule = rules.resolve("us/consent-uses.drl.csv");
+        Files.writeString(rule, Files.readString(rule).replace(",critical,", ",low,"));
 
         try (RuleBase edited = RuleBase.load(rules, cache)) {
             assertThat(edited.fromCache()).as("a miss after the edit").isFalse();

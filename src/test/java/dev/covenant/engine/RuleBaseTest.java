@@ -44,7 +44,7 @@ class RuleBaseTest {
         org.kie.api.KieServices services = org.kie.api.KieServices.Factory.get();
         org.kie.api.builder.KieFileSystem files = services.newKieFileSystem();
         files.generateAndWritePomXML(services.newReleaseId("dev.covenant.test", "exec-model", "1.0"));
-        RuleSources.read(ShippedRules.RULES).files().forEach((path, text) -> files.write("src/main/resources/" + path, text));
+        RuleSources.read(ShippedRules.RULES).files().forEach((path, text) -> files.write("src/main/resources/" + RuleSources.drlName(path), text));
 
         org.kie.api.builder.KieBuilder builder = services.newKieBuilder(files)
                 .buildAll(org.drools.model.codegen.ExecutableModelProject.class);
@@ -214,22 +214,22 @@ class RuleBaseTest {
     @Test
     void update_recompiles_only_what_changed_and_leaves_the_base_intact_when_an_edit_breaks() throws IOException {
         copyShippedRules();
-        Path rule = dir.resolve("us/children.drl");
+        Path rule = dir.resolve("us/consent-uses.drl.csv");
         String good = Files.readString(rule);
         RuleBase base = RuleBase.compile(dir);
         assertThat(base.isUsable()).isTrue();
 
-        Files.writeString(rule, good.replace("@severity(\"critical\")", "@severity(\"high\")"));
+        Files.writeString(rule, good.replace(",critical,", ",high,"));
         RuleBase edited = base.update();
         assertThat(edited.isUsable()).isTrue();
         assertThat(edited.kieBase()).as("updated in place").isSameAs(base.kieBase());
         assertThat(severityOf(edited, "CHILD-DATA-TRAINING")).isEqualTo("high");
         assertThat(edited.update()).as("nothing changed").isSameAs(edited);
 
-        Files.writeString(rule, good.replace("!this.hasParentalConsent() )", "!this.hasParentalConsent( )"));
+        Files.writeString(rule, good.replace("!this.restsOn(\"\"$param\"\")", "!this.restsOn(\"\"$param\"\""));
         RuleBase broken = edited.update();
         assertThat(broken.isUsable()).isFalse();
-        assertThat(broken.diagnostics()).extracting(d -> d.where().file()).allSatisfy(f -> assertThat(f).endsWith("us/children.drl"));
+        assertThat(broken.diagnostics()).extracting(d -> d.where().file()).allSatisfy(f -> assertThat(f).endsWith("us/consent-uses.drl.csv"));
         assertThat(severityOf(edited, "CHILD-DATA-TRAINING")).as("the last good base is untouched").isEqualTo("high");
 
         Files.writeString(rule, good);

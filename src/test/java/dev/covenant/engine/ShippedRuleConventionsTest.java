@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  */
 class ShippedRuleConventionsTest {
 
-    private static final Pattern RULE = Pattern.compile("(?ms)^rule\\s+\"([^\"]*)\"(.*?)^when\\s*$(.*?)^then\\s*$(.*?)^end\\s*$");
+    private static final Pattern RULE = Pattern.compile("(?ms)^\\s*rule\\s+\"([^\"]*)\"(.*?)^\\s*when\\s*$(.*?)^\\s*then\\s*$(.*?)^\\s*end\\s*$");
 
     record ShippedRule(String file, String name, String metadata, String when, String then) {
         boolean derives() {
@@ -30,7 +30,8 @@ class ShippedRuleConventionsTest {
     void obligation_rules_have_no_aggregation_boilerplate_and_no_formatting_in_consequences() throws IOException {
         List<ShippedRule> obligations = rules().stream().filter(r -> !r.derives()).toList();
 
-        assertThat(obligations).hasSizeGreaterThan(15);
+        // The decision table's rows are read as the DRL generated from them (RuleSources holds it).
+        assertThat(obligations).hasSizeGreaterThan(15).anyMatch(r -> r.file().endsWith(".drl.csv"));
         assertThat(obligations).allSatisfy(rule -> {
             assertThat(rule.when()).as(rule.file() + ": " + rule.name()).doesNotContain("accumulate", "collectList");
             assertThat(withoutComments(rule.then())).as(rule.file() + ": " + rule.name())

@@ -154,9 +154,9 @@ class CovenantServerTest {
                         .header("Content-Type", "application/yaml").POST(HttpRequest.BodyPublishers.ofString(Files.readString(CHILDREN))).build(),
                         HttpResponse.BodyHandlers.ofString()));
             }
-            Path rule = rules.resolve("us/children.drl");
+            Path rule = rules.resolve("us/consent-uses.drl.csv");
             String good = Files.readString(rule);
-            Files.writeString(rule, good.replace("@severity(\"critical\")", "@severity(\"high\")"));
+            Files.writeString(rule, good.replace(",critical,", ",high,"));
             HttpResponse<String> reloaded = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/v1/rules:reload"))
                     .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
             for (var request : inFlight) {
@@ -165,11 +165,11 @@ class CovenantServerTest {
             assertThat(reloaded.statusCode()).isEqualTo(200);
             assertThat(reloaded.body()).matches("\\{\"reloaded\":true,\"rules\":\\d+}");
 
-            Files.writeString(rule, good.replace("!this.hasParentalConsent() )", "!this.hasParentalConsent( )"));
+            Files.writeString(rule, good.replace("!this.restsOn(\"\"$param\"\")", "!this.restsOn(\"\"$param\"\""));
             HttpResponse<String> broken = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/v1/rules:reload"))
                     .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(broken.statusCode()).isEqualTo(422);
-            assertThat(body(broken).get("error").get("diagnostics").get(0).get("file").asText()).endsWith("us/children.drl");
+            assertThat(body(broken).get("error").get("diagnostics").get(0).get("file").asText()).endsWith("us/consent-uses.drl.csv");
 
             HttpResponse<String> still = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/v1/evaluations"))
                     .header("Content-Type", "application/yaml").POST(HttpRequest.BodyPublishers.ofString(Files.readString(CHILDREN))).build(),
