@@ -81,7 +81,7 @@ public final class NewRuleCommand implements Callable<Integer> {
             return Verdict.EXIT_INVALID;
         }
         String region = family.equals("eu") ? "EEA" : "US";
-        Map<String, String> values = Map.of(
+        Map<String, String> values = new java.util.HashMap<>(Map.of(
                 "ID", id,
                 "id", name,
                 "package", "rules." + family.replaceAll("[^A-Za-z0-9_]", "").toLowerCase(Locale.ROOT),
@@ -90,7 +90,11 @@ public final class NewRuleCommand implements Callable<Integer> {
                 "cohort", region.equals("EEA") ? "members-eea" : "members-us",
                 "practiceId", name + "-practice",
                 "fires", fires.toString().replace('\\', '/'),
-                "nearMiss", nearMiss.toString().replace('\\', '/'));
+                "nearMiss", nearMiss.toString().replace('\\', '/')));
+        // The fixtures' schema header: the schema of the checkout the pack is in (next to rules/), relative to where
+        // the fixtures are written (--fixtures may be anywhere).
+        Path schema = rules.toAbsolutePath().normalize().getParent().resolve(NewScenarioCommand.SCHEMA);
+        values.put("schema", fires.toAbsolutePath().normalize().getParent().relativize(schema).toString().replace('\\', '/'));
         Files.createDirectories(fires.getParent());
         write(rule, Scaffold.fill("rule.drl", values));
         write(fires, Scaffold.fill("fires.yaml", values));
@@ -157,7 +161,9 @@ public final class NewRuleCommand implements Callable<Integer> {
                 Matcher m = ID.matcher(text);
                 while (m.find()) {
                     if (m.group(1).strip().equals(wanted)) {
-                        return pack.display(file.getKey()) + ":" + declaredAt(text, m.start());
+                        String[] at = declaredAt(text, m.start()).split(":");
+                        // A table's rule is named by its cell (rules/us/consent-uses.drl.csv:A9), not its generated DRL line.
+                        return pack.locate(file.getKey(), Integer.parseInt(at[0]), Integer.parseInt(at[1])).location();
                     }
                 }
             }

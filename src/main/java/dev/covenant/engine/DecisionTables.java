@@ -138,12 +138,54 @@ public final class DecisionTables {
      * Reads a table. {@code relative} is its pack-relative path (it names rows that have no {@code NAME}),
      * {@code display} how diagnostics name the file. Never throws for problems in the table itself.
      */
+    /**
+     * Drools reads a CSV table line by line, so a quoted cell holding a line break (valid CSV, and what a
+     * spreadsheet writes for a cell with a new line) would be torn in two and misread as other cells: name it.
+     */
+    private static Diagnostic cellSpanningLines(String display, byte[] content) {
+        String text = new String(content, java.nio.charset.StandardCharsets.UTF_8);
+        int row = 1;
+        int column = 1;
+        boolean quoted = false;
+        int startRow = 0;
+        int startColumn = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else if (c == '\n') {
+                    return new Diagnostic(SourceSpan.cell(display, startRow, startColumn), "the cell spans lines: Drools reads a CSV"
+                            + " table one line at a time, so write the cell's text on one line");
+                }
+            } else if (c == '"') {
+                quoted = true;
+                startRow = row;
+                startColumn = column;
+            } else if (c == ',') {
+                column++;
+            } else if (c == '\n') {
+                row++;
+                column = 1;
+            }
+        }
+        return null;
+    }
+
     public static Table read(String relative, String display, byte[] content) {
         String sha = sha256(content);
         Grid grid = new Grid();
         DefaultRuleSheetListener drools = new DefaultRuleSheetListener();
         List<DataListener> listeners = List.of(grid, drools);
         String drl;
+        if (!relative.endsWith(".xlsx")) {
+            Diagnostic spans = cellSpanningLines(display, content);
+            if (spans != null) {
+                return new Table("", List.of(spans), List.of(), sha);
+            }
+        }
         try {
             if (relative.endsWith(".xlsx")) {
                 new ExcelParser(new ArrayList<>(listeners)).parseFile(new ByteArrayInputStream(content));
@@ -182,7 +224,7 @@ public final class DecisionTables {
             String hint = switch (column.kind()) {
                 case CATEGORY -> Taxonomy.isCategory(value) ? null : TaxonomyHints.category(value);
                 case USE -> Taxonomy.isUse(value) ? null : TaxonomyHints.use(value);
-                case REGION -> Region.isValid(value) ? null : RegionHints.unknown(value);
+                case REGION -> Region.isValid(value) || value.equals(dev.covenant.classify.Audience.ANYWHERE) ? null : RegionHints.unknown(value);
                 case LEGAL_BASIS -> LEGAL_BASES.contains(value) ? null
                         : Suggestions.didYouMean(value, LEGAL_BASES) + "; expected one of: " + String.join(", ", LEGAL_BASES);
             };

@@ -534,8 +534,11 @@ final class DrlDiagnostics {
             }
         }
         String token = m.group(1);
-        boolean startsAnother = lastCode != null && lastCode[0] < errorLine || token.equals("then") || token.equals("end")
-                || token.startsWith("$") || token.equalsIgnoreCase("<eof>");
+        // Only a token that begins the next pattern (a binding, a fact type, a conditional element) or the rule's next
+        // part shows a ')' is missing; a stray token inside the parentheses ('||' at a line's start) is its own error.
+        boolean startsAnother = token.equals("then") || token.equals("end") || token.startsWith("$") || token.equalsIgnoreCase("<eof>")
+                || java.util.Set.of("not", "exists", "forall", "eval", "accumulate").contains(token)
+                || !token.isEmpty() && Character.isUpperCase(token.charAt(0));
         if (open.isEmpty() || lastCode == null || !startsAnother || ")],}".contains(token)) {
             return null;
         }

@@ -73,7 +73,9 @@ public final class RuleCatalog {
     }
 
     static RuleCatalog of(KieBase kieBase, RuleSources sources) {
-        Map<String, SourceSpan> declared = declarations(sources);
+        Map<String, RuleText> texts = ruleTexts(sources);
+        Map<String, SourceSpan> declared = new HashMap<>();
+        texts.forEach((key, text) -> declared.put(key, text.declared()));
         List<Diagnostic> diagnostics = new ArrayList<>(ConsequenceLint.check(sources));
         Map<String, RuleInfo> byKey = new LinkedHashMap<>();
         List<Rule> rules = new ArrayList<>();
@@ -83,7 +85,6 @@ public final class RuleCatalog {
         rules.sort(Comparator.comparing((Rule r) -> declaredAt(declared, r).file())
                 .thenComparingInt(r -> declaredAt(declared, r).line()));
         Map<String, RuleInfo> byId = new HashMap<>();
-        Map<String, RuleText> texts = ruleTexts(sources);
         for (Rule rule : rules) {
             SourceSpan at = declaredAt(declared, rule);
             RuleInfo info = read(rule, at, diagnostics, texts.get(RuleInfo.key(rule.getPackageName(), rule.getName())));
@@ -110,11 +111,26 @@ public final class RuleCatalog {
     private static void checkOrdering(List<Rule> rules, Map<String, RuleInfo> byKey, Map<String, SourceSpan> declared,
             List<Diagnostic> diagnostics) {
         int highestObligation = Integer.MIN_VALUE;
+        int lowestDirect = Integer.MAX_VALUE;
         for (Rule rule : rules) {
             Integer salience = salience(rule);
             RuleInfo info = byKey.get(RuleInfo.key(rule.getPackageName(), rule.getName()));
             if (salience != null && !info.derive()) {
                 highestObligation = Math.max(highestObligation, salience);
+                if (!chained(rule)) {
+                    lowestDirect = Math.min(lowestDirect, salience);
+                }
+            }
+        }
+        // A rule on findings (Finding, Violations) must run after every rule that reports one, or it rests on some of
+        // them only and fires again as each arrives.
+        for (Rule rule : rules) {
+            Integer salience = salience(rule);
+            RuleInfo info = byKey.get(RuleInfo.key(rule.getPackageName(), rule.getName()));
+            if (salience != null && !info.derive() && chained(rule) && lowestDirect != Integer.MAX_VALUE && salience >= lowestDirect) {
+                diagnostics.add(new Diagnostic(declaredAt(declared, rule), "rule '" + rule.getName() + "' matches findings but has salience "
+                        + salience + ", not below the rules that report them (" + lowestDirect + "); declare 'salience "
+                        + Math.min(-100, lowestDirect - 1) + "' so it rests on all of them at once"));
             }
         }
         for (Rule rule : rules) {
@@ -127,6 +143,14 @@ public final class RuleCatalog {
                         + "' so derived facts are complete before obligations match"));
             }
         }
+    }
+
+    /** True for a rule that binds a finding, or findings gathered (Violations): it rests on other rules' findings. */
+    private static boolean chained(Rule rule) {
+        return rule instanceof org.drools.base.definitions.rule.impl.RuleImpl impl && impl.getDeclarations().values().stream()
+                .map(org.drools.base.rule.Declaration::getDeclarationClass)
+                .anyMatch(c -> c != null && (dev.covenant.finding.Finding.class.isAssignableFrom(c)
+                        || dev.covenant.finding.Violations.class.isAssignableFrom(c)));
     }
 
     private static Integer salience(Rule rule) {
@@ -315,13 +339,18 @@ public final class RuleCatalog {
      * declaration is on there, and how a place in that text is shown ({@link RuleSources#locate}: itself, or
      * for a table the cell it came from).
      */
-    private record RuleText(String relative, String text, int line, RuleSources sources) {
+    private record RuleText(String relative, String text, int line, int column, RuleSources sources) {
 
         SourceSpan locate(int line, int column) {
             return sources.locate(relative, line, column);
         }
+
+        SourceSpan declared() {
+            return locate(line, column);
+        }
     }
 
+    /** Each rule's text, by rule key: where it is declared, found by reading the DRL (the KIE API does not expose lines). */
     private static Map<String, RuleText> ruleTexts(RuleSources sources) {
         Map<String, RuleText> texts = new HashMap<>();
         sources.files().forEach((relative, text) -> {
@@ -330,8 +359,9 @@ public final class RuleCatalog {
             Matcher m = RULE.matcher(text);
             while (m.find()) {
                 String name = m.group(2) != null ? m.group(2).replace("\\\"", "\"") : m.group(3) != null ? m.group(3) : m.group(4);
+                int offset = m.start() + m.group(1).length();
                 texts.putIfAbsent(RuleInfo.key(packageName, name),
-                        new RuleText(relative, text, lineOf(text, m.start() + m.group(1).length()), sources));
+                        new RuleText(relative, text, lineOf(text, offset), columnOf(text, offset), sources));
             }
         });
         return texts;
@@ -354,7 +384,12 @@ public final class RuleCatalog {
             }
             Matcher m = annotation.matcher(lines[i]);
             if (m.find()) {
-                return source.locate(i + 1, m.end() + offset + 1);
+                // The template's offset counts characters of the value; the line has them as written (\" is two).
+                int at = m.end();
+                for (int counted = 0; counted < offset && at < lines[i].length(); counted++) {
+                    at += lines[i].charAt(at) == '\\' ? 2 : 1;
+                }
+                return source.locate(i + 1, at + 1);
             }
         }
         return rule;
@@ -418,23 +453,6 @@ public final class RuleCatalog {
     private static SourceSpan declaredAt(Map<String, SourceSpan> declared, Rule rule) {
         return declared.getOrDefault(RuleInfo.key(rule.getPackageName(), rule.getName()),
                 SourceSpan.of("rule " + rule.getName(), 0, 0));
-    }
-
-    /** Where each rule is declared, found by reading the DRL text (the KIE API does not expose lines). */
-    private static Map<String, SourceSpan> declarations(RuleSources sources) {
-        Map<String, SourceSpan> declared = new HashMap<>();
-        sources.files().forEach((relative, text) -> {
-            Matcher pkg = PACKAGE.matcher(text);
-            String packageName = pkg.find() ? pkg.group(1) : "defaultpkg";
-            Matcher m = RULE.matcher(text);
-            while (m.find()) {
-                String name = m.group(2) != null ? m.group(2).replace("\\\"", "\"") : m.group(3) != null ? m.group(3) : m.group(4);
-                int offset = m.start() + m.group(1).length();
-                // A table's rule is declared at its row (DecisionTables traces the generated line back).
-                declared.putIfAbsent(RuleInfo.key(packageName, name), sources.locate(relative, lineOf(text, offset), columnOf(text, offset)));
-            }
-        });
-        return declared;
     }
 
     static int lineOf(String text, int offset) {

@@ -44,6 +44,10 @@ public record RuleSources(Path root, Map<String, String> files, Map<String, Deci
     /** True for a file a pack is made of: {@code *.drl}, or a decision table ({@code *.drl.csv}, {@code *.drl.xlsx}). */
     public static boolean isRuleFile(Path file) {
         String name = file.getFileName() == null ? "" : file.getFileName().toString();
+        // Not an editor's or a spreadsheet's own files: Excel's lock file ~$x.drl.xlsx while a table is open, dotfiles.
+        if (name.startsWith("~$") || name.startsWith(".")) {
+            return false;
+        }
         return name.endsWith(".drl") || DecisionTables.isTable(name);
     }
 

@@ -49,7 +49,13 @@ public final class MessageTemplate {
     public record Problem(int offset, String message) {
     }
 
-    private static final Map<String, Optional<Method>> ACCESSORS = new ConcurrentHashMap<>();
+    /** Accessors found, per class (a ClassValue: a class reloaded by --watch gets its own, and old ones can go). */
+    private static final ClassValue<Map<String, Optional<Method>>> ACCESSORS = new ClassValue<>() {
+        @Override
+        protected Map<String, Optional<Method>> computeValue(Class<?> type) {
+            return new ConcurrentHashMap<>();
+        }
+    };
 
     private final String text;
     private final List<Part> parts;
@@ -187,25 +193,42 @@ public final class MessageTemplate {
                         .collect(Collectors.joining(", "))) + ")"));
                 continue;
             }
+            java.lang.reflect.Type declared = type;
             for (Step step : p.steps()) {
+                List<Class<?>> arguments = new ArrayList<>();
+                boolean unbound = false;
                 for (String argument : step.arguments()) {
                     if (!types.containsKey(argument)) {
                         problems.add(new Problem(p.offset(), "'{" + p.written() + "}' passes '" + argument
                                 + "', which is not bound in the rule's when" + didYouMean.apply(argument, types.keySet())));
+                        unbound = true;
+                    } else {
+                        arguments.add(types.get(argument));
                     }
                 }
-                if (type == Object.class || Collection.class.isAssignableFrom(type) || Map.class.isAssignableFrom(type)
-                        || type == Optional.class) {
+                // After a list, an accessor applies to each element: check it on the element type, when the list's
+                // declaration says what that is (a record component List<Cohort>); a raw list (from collect) is not known.
+                Class<?> on = raw(declared);
+                if (on != null && Collection.class.isAssignableFrom(on)) {
+                    declared = elementType(declared);
+                    on = raw(declared);
+                }
+                if (unbound || on == null || on == Object.class || Map.class.isAssignableFrom(on) || on == Optional.class
+                        || Collection.class.isAssignableFrom(on)) {
                     break;
                 }
-                Method accessor = accessor(type, step.name(), step.arguments().size());
+                Method accessor = accessor(on, step.name(), arguments);
                 if (accessor == null) {
-                    problems.add(new Problem(p.offset(), "'{" + p.written() + "}': " + type.getSimpleName() + " has no accessor '"
-                            + step.name() + "'" + (step.arguments().isEmpty() ? "" : " taking " + step.arguments().size() + " argument(s)")
-                            + didYouMean.apply(step.name(), accessorNames(type))));
+                    Method byName = accessor(on, step.name(), step.arguments().size());
+                    problems.add(new Problem(p.offset(), "'{" + p.written() + "}': " + on.getSimpleName()
+                            + (byName != null ? "." + step.name() + " does not take (" + arguments.stream().map(Class::getSimpleName)
+                                    .collect(Collectors.joining(", ")) + ")"
+                                    : " has no accessor '" + step.name() + "'" + (step.arguments().isEmpty() ? ""
+                                            : " taking " + step.arguments().size() + " argument(s)")
+                                            + didYouMean.apply(step.name(), accessorNames(on)))));
                     break;
                 }
-                type = accessor.getReturnType();
+                declared = accessor.getGenericReturnType();
             }
         }
         return problems;
@@ -249,13 +272,14 @@ public final class MessageTemplate {
         if (value instanceof Collection<?> many) {
             return many.stream().map(v -> apply(v, name, arguments)).filter(java.util.Objects::nonNull).toList();
         }
-        Method accessor = accessor(value.getClass(), name, arguments.length);
+        Method accessor = accessor(value.getClass(), name, java.util.Arrays.stream(arguments)
+                .map(a -> a == null ? Object.class : a.getClass()).collect(Collectors.toList()));
         if (accessor == null) {
             throw new IllegalStateException(value.getClass().getSimpleName() + " has no accessor '" + name + "'");
         }
         try {
             return accessor.invoke(value, arguments);
-        } catch (IllegalAccessException e) {
+        } catch (IllegalAccessException | IllegalArgumentException e) {
             throw new IllegalStateException("cannot call " + name + " on " + value.getClass().getSimpleName(), e);
         } catch (InvocationTargetException e) {
             throw new IllegalStateException(name + " failed on " + value.getClass().getSimpleName() + ": " + e.getCause(), e.getCause());
@@ -268,15 +292,22 @@ public final class MessageTemplate {
      * be called; memoised, for reports run it per finding.
      */
     static Method accessor(Class<?> type, String name, int arity) {
-        return ACCESSORS.computeIfAbsent(type.getName() + "#" + name + "/" + arity, k -> find(type, name, arity)).orElse(null);
+        return ACCESSORS.get(type).computeIfAbsent(name + "/" + arity, k -> find(type, name, arity, null)).orElse(null);
     }
 
-    private static Optional<Method> find(Class<?> type, String name, int arity) {
+    /** The accessor whose parameters accept {@code arguments} (their classes; null matches any), boxing allowed. */
+    static Method accessor(Class<?> type, String name, List<Class<?>> arguments) {
+        String key = name + arguments.stream().map(Class::getName).collect(Collectors.joining(",", "(", ")"));
+        return ACCESSORS.get(type).computeIfAbsent(key, k -> find(type, name, arguments.size(), arguments)).orElse(null);
+    }
+
+    private static Optional<Method> find(Class<?> type, String name, int arity, List<Class<?>> arguments) {
         String capitalised = Character.toUpperCase(name.charAt(0)) + name.substring(1);
         for (String candidate : List.of(name, "get" + capitalised, "is" + capitalised)) {
             for (Method method : type.getMethods()) {
                 if (method.getName().equals(candidate) && method.getParameterCount() == arity
-                        && !Modifier.isStatic(method.getModifiers()) && method.getReturnType() != void.class) {
+                        && !Modifier.isStatic(method.getModifiers()) && method.getReturnType() != void.class
+                        && (arguments == null || accepts(method.getParameterTypes(), arguments))) {
                     if (!Modifier.isPublic(method.getDeclaringClass().getModifiers())) {
                         continue;
                     }
@@ -285,6 +316,40 @@ public final class MessageTemplate {
             }
         }
         return Optional.empty();
+    }
+
+    private static boolean accepts(Class<?>[] parameters, List<Class<?>> arguments) {
+        for (int i = 0; i < parameters.length; i++) {
+            Class<?> parameter = boxed(parameters[i]);
+            if (arguments.get(i) != Object.class && !parameter.isAssignableFrom(boxed(arguments.get(i)))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Class<?> boxed(Class<?> type) {
+        if (!type.isPrimitive()) {
+            return type;
+        }
+        return java.lang.invoke.MethodType.methodType(type).wrap().returnType();
+    }
+
+    private static Class<?> raw(java.lang.reflect.Type type) {
+        if (type instanceof Class<?> c) {
+            return c;
+        }
+        return type instanceof java.lang.reflect.ParameterizedType p && p.getRawType() instanceof Class<?> c ? c : null;
+    }
+
+    /** The element type of a {@code List<Cohort>}; Object when the declaration does not say. */
+    private static java.lang.reflect.Type elementType(java.lang.reflect.Type collection) {
+        if (collection instanceof java.lang.reflect.ParameterizedType p && p.getActualTypeArguments().length == 1
+                && !(p.getActualTypeArguments()[0] instanceof java.lang.reflect.TypeVariable<?>)
+                && !(p.getActualTypeArguments()[0] instanceof java.lang.reflect.WildcardType)) {
+            return p.getActualTypeArguments()[0];
+        }
+        return Object.class;
     }
 
     /** The accessors a placeholder could name on {@code type}, for suggestions. */

@@ -84,10 +84,16 @@ public record Practice(
 
     /**
      * True when the practice's stated legal basis is of this kind ({@code parental-consent}, {@code consent}, ...):
-     * what an obligation table's legal-ground column asks of a row's practice.
+     * what an obligation table's legal-ground column asks of a row's practice. It reads the stated legal_basis only:
+     * a setting that defaults off is consent to ConsentBased, not here.
      */
     public boolean restsOn(String basisKind) {
-        return legalBasis != null && legalBasis.basisKind().key().equals(basisKind);
+        if (legalBasis == null) {
+            return false;
+        }
+        // A parent's consent for a child is consent: a row requiring consent is met by it too.
+        return legalBasis.basisKind().key().equals(basisKind)
+                || basisKind.equals("consent") && legalBasis.basisKind() == LegalBasis.Kind.PARENTAL_CONSENT;
     }
 
     /** True when the practice claims legitimate interest as its legal basis. */

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,8 +30,8 @@ class NewCommandTest {
 
     @BeforeEach
     void copyThePack() throws IOException {
-        rules = copyTree(Path.of("rules"), dir.resolve("rules"));
-        fixtures = copyTree(Path.of("fixtures"), dir.resolve("fixtures"));
+        rules = dev.covenant.TestFiles.copyTree(Path.of("rules"), dir.resolve("rules"));
+        fixtures = dev.covenant.TestFiles.copyTree(Path.of("fixtures"), dir.resolve("fixtures"));
     }
 
     @Test
@@ -126,6 +125,20 @@ class NewCommandTest {
     }
 
     @Test
+    void an_id_a_table_row_uses_is_named_by_its_cell_and_fixtures_elsewhere_get_their_schema_path() throws IOException {
+        Run taken = newRule("CHILD-DATA-TRAINING", "eu");
+        assertThat(taken.code()).isEqualTo(2);
+        assertThat(taken.err()).contains("is already used by the rule at " + ScenarioFilesDisplay.of(rules.resolve("us/consent-uses.drl.csv")) + ":A9;");
+
+        Path elsewhere = dir.resolve("elsewhere/cases");
+        Run made = run("new", "rule", "PROFILE-TRAINING", "--family", "us", "--rules", rules.toString(), "--fixtures", elsewhere.toString());
+        assertThat(made.code()).as(made.err()).isZero();
+        String header = Files.readAllLines(elsewhere.resolve("us/profile-training.yaml")).get(0);
+        Path schema = elsewhere.resolve("us").resolve(header.substring(header.indexOf("$schema=") + "$schema=".length())).normalize();
+        assertThat(schema).isEqualTo(rules.getParent().resolve("schema/scenario.schema.json").toAbsolutePath().normalize());
+    }
+
+    @Test
     void an_id_the_pack_already_uses_is_refused_naming_where_that_rule_is() throws IOException {
         Path sca = rules.resolve("us/stored-communications.drl");
         List<String> lines = Files.readAllLines(sca);
@@ -213,20 +226,6 @@ class NewCommandTest {
 
     private Run newRule(String id, String family) {
         return run("new", "rule", id, "--family", family, "--rules", rules.toString(), "--fixtures", fixtures.toString());
-    }
-
-    private static Path copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
-        return to;
     }
 
     /** How the commands name a file (relative to the working directory when inside it, else absolute). */

@@ -34,7 +34,7 @@ class WritingRulesWalkthroughTest {
     @Test
     void the_worked_example_runs_as_written() throws Exception {
         for (String folder : List.of("rules", "fixtures", "schema")) {
-            copyTree(Path.of(folder), pack.resolve(folder));
+            dev.covenant.TestFiles.copyTree(Path.of(folder), pack.resolve(folder));
         }
         Matcher step = STEP.matcher(Files.readString(DOC));
         int steps = 0;
@@ -108,19 +108,6 @@ class WritingRulesWalkthroughTest {
             assertThat(found).as("`" + shown.get(0) + "` prints '" + expected + "' (after line " + next + ") in:\n" + out).isNotNegative();
             next = found + 1;
             skipping = false;
-        }
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
         }
     }
 }

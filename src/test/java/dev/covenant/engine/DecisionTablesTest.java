@@ -78,6 +78,21 @@ class DecisionTablesTest {
     }
 
     @Test
+    void anywhere_is_a_region_an_open_workbook_s_lock_file_is_not_a_table_and_a_cell_spanning_lines_is_named() throws IOException {
+        Path rules = copyRules();
+        String table = Files.readString(rules.resolve(TABLE));
+        Files.writeString(rules.resolve(TABLE), table + LOCATION_ROW.replace(",US-VA,VA-SENSITIVE-LOCATION,", ",anywhere,VA-SENSITIVE-LOCATION,"));
+        Files.write(rules.resolve("us/~$consent-uses.drl.xlsx"), new byte[] {0x50, 0x4b, 0, 1});
+
+        assertThat(RuleBase.compile(rules).diagnostics()).isEmpty();
+
+        Files.writeString(rules.resolve(TABLE), table.replace("(user.childrens) for train_ai_system", "(user.childrens)\nfor train_ai_system"));
+        assertThat(RuleBase.compile(rules).diagnostics()).extracting(Diagnostic::format).singleElement().satisfies(d -> assertThat(d)
+                .endsWith("rules/us/consent-uses.drl.csv:O9: error: the cell spans lines: Drools reads a CSV table one line at a time,"
+                        + " so write the cell's text on one line"));
+    }
+
+    @Test
     void a_row_s_message_is_its_template_and_a_placeholder_typo_is_named_at_its_cell() throws IOException {
         Path rules = copyRules();
         Files.writeString(rules.resolve(TABLE), Files.readString(rules.resolve(TABLE)) + LOCATION_ROW.replace("{practice.use} of", "{practice.uses} of"));

@@ -122,6 +122,20 @@ class DrlDiagnosticsTest {
     }
 
     @Test
+    void a_stray_token_starting_a_continuation_line_is_not_called_a_missing_parenthesis() throws IOException {
+        write("a.drl", HEADER + """
+                rule "stray or"
+                when
+                    $p : Practice( id == "a",
+                                   || id == "b" )
+                then
+                end
+                """);
+
+        assertThat(compile()).isNotEmpty().allSatisfy(d -> assertThat(d.message()).doesNotContain("missing ')'"));
+    }
+
+    @Test
     void a_parse_error_inside_closed_parentheses_is_not_called_a_missing_parenthesis() throws IOException {
         write("a.drl", HEADER + """
                 rule "broken"

@@ -143,6 +143,49 @@ class RuleBaseTest {
     }
 
     @Test
+    void a_placeholder_after_escaped_quotes_is_named_at_its_own_column() throws IOException {
+        write("quotes.drl", HEADER + """
+                rule "quoted"
+                    @id("MSG-3") @title("t") @severity("low") @reference("r")
+                    @message("say \\"hi\\" to {practise}")
+                when
+                    $practice : Practice( )
+                then
+                    finding(kcontext).about($practice).report();
+                end
+                """);
+
+        assertThat(compile()).extracting(d -> d.where().line() + ":" + d.where().column()).containsExactly("8:29");
+    }
+
+    @Test
+    void a_rule_on_findings_that_would_run_before_the_rules_that_report_them_is_refused() throws IOException {
+        write("chained.drl", HEADER + """
+                import dev.covenant.finding.Violations;
+
+                rule "early"
+                    @id("EARLY") @title("t") @severity("low") @reference("r") @message("{violations.ruleIds}")
+                when
+                    $violations : Violations( )
+                then
+                    finding(kcontext).about($violations.subject()).report();
+                end
+
+                rule "direct"
+                    @id("DIRECT") @title("t") @severity("low") @reference("r") @message("{practice}")
+                when
+                    $practice : Practice( )
+                then
+                    finding(kcontext).about($practice).report();
+                end
+                """);
+
+        assertThat(compile()).extracting(Diagnostic::message).containsExactly(
+                "rule 'early' matches findings but has salience 0, not below the rules that report them (0); declare"
+                        + " 'salience -100' so it rests on all of them at once");
+    }
+
+    @Test
     void a_rule_without_end_is_named_at_the_line_where_its_end_belongs() throws IOException {
         String a = """
                 rule "a"

@@ -57,6 +57,17 @@ class MessageTemplateTest {
     }
 
     @Test
+    void an_accessor_after_a_typed_list_and_the_arguments_of_a_method_are_checked_too() {
+        MessageTemplate template = MessageTemplate.parse("{audience.cohorts.regionn} {practice.hasCategory(audience)} {practice.categories.size}");
+
+        assertThat(template.problems(Map.of("audience", dev.covenant.classify.Audience.class, "practice", dev.covenant.model.Practice.class),
+                dev.covenant.scenario.Suggestions::didYouMean)).extracting(MessageTemplate.Problem::message).containsExactly(
+                "'{audience.cohorts.regionn}': Cohort has no accessor 'regionn' (did you mean 'region'?)",
+                "'{practice.hasCategory(audience)}': Practice.hasCategory does not take (Audience)",
+                "'{practice.categories.size}': String has no accessor 'size'");
+    }
+
+    @Test
     void a_method_can_take_other_bindings_and_a_list_gives_one_text_per_element() {
         MessageTemplate template = MessageTemplate.parse("{cohort.reachedBy(practice, asOf)}");
 
