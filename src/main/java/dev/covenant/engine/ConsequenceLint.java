@@ -49,7 +49,7 @@ final class ConsequenceLint {
     }
 
     /** Comments blanked out (kept as spaces, so lines and columns stay where they were). */
-    private static String withoutComments(String text) {
+    static String withoutComments(String text) {
         StringBuilder s = new StringBuilder(text);
         Matcher m = Pattern.compile("//[^\\n]*|/\\*.*?\\*/", Pattern.DOTALL).matcher(text);
         while (m.find()) {

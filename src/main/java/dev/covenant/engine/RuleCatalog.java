@@ -77,6 +77,7 @@ public final class RuleCatalog {
         Map<String, SourceSpan> declared = new HashMap<>();
         texts.forEach((key, text) -> declared.put(key, text.declared()));
         List<Diagnostic> diagnostics = new ArrayList<>(ConsequenceLint.check(sources));
+        diagnostics.addAll(LiteralLint.check(sources));
         Map<String, RuleInfo> byKey = new LinkedHashMap<>();
         List<Rule> rules = new ArrayList<>();
         for (KiePackage pkg : kieBase.getKiePackages()) {

@@ -34,6 +34,10 @@ public final class RegionHints {
         if (!upper.equals(typed) && Region.isValid(upper)) {
             return " (did you mean '" + upper + "'?)";
         }
+        String dashed = upper.replace('_', '-');
+        if (!dashed.equals(upper) && Region.isValid(dashed)) {
+            return " (did you mean '" + dashed + "'?)";
+        }
         String name = typed.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
         Set<String> codes = BY_NAME.get(name);
         if (codes == null && name.length() >= 5) {

@@ -186,6 +186,28 @@ class RuleBaseTest {
     }
 
     @Test
+    void a_misspelt_region_category_or_use_in_a_condition_is_named_at_its_value() throws IOException {
+        write("literals.drl", HEADER + """
+                import dev.covenant.classify.Audience;
+
+                rule "literals"
+                    @id("LIT-1") @title("t") @severity("low") @reference("r") @message("{practice}")
+                when
+                    $practice : Practice( this.hasCategory("user.childrns"), this.hasUse("train_ai_sytem") )
+                    $us : Audience( practice == $practice, region == "US_CA" )
+                then
+                    finding(kcontext).about($practice).report();
+                end
+                """);
+
+        assertThat(compile()).extracting(d -> d.where().line() + ":" + d.where().column() + " " + d.message()).containsExactlyInAnyOrder(
+                "11:44 'user.childrns' is not a Fides data category (did you mean 'user.childrens'?); the condition would never match",
+                "11:74 'train_ai_sytem' is not a Fides data use (did you mean 'train_ai_system'?); the condition would never match",
+                "12:54 'US_CA' is not a region (ISO 3166 country, US-xx state, EU, EEA or UK, or \"anywhere\" for an audience)"
+                        + " (did you mean 'US-CA'?); the condition would never match");
+    }
+
+    @Test
     void a_rule_without_end_is_named_at_the_line_where_its_end_belongs() throws IOException {
         String a = """
                 rule "a"
