@@ -18,14 +18,15 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The worked example of docs/writing-rules.md, step by step, as a rule author would run it: in a copy of the
  * pack, each {@code <!-- walkthrough: ... -->} step is done — a command run as its own process (in the copy's
- * directory) and its output compared with what the step shows, a file written, a line replaced, lines inserted —
+ * directory) and its output compared with what the step shows, a file written or appended to, a line replaced,
+ * lines inserted, a text substituted —
  * so the example cannot drift from the program.
  */
 class WritingRulesWalkthroughTest {
 
     private static final Path DOC = Path.of("docs/writing-rules.md");
-    private static final Pattern STEP = Pattern.compile("<!-- walkthrough: (run|write|replace|insert) ?(\\S*)(?: before \"([^\"]*)\")? -->\\n```\\n(.*?)```",
-            Pattern.DOTALL);
+    private static final Pattern STEP = Pattern.compile("<!-- walkthrough: (?:(run|write|replace|insert|append) ?(\\S*)(?: before \"([^\"]*)\")? -->\\n```\\n(.*?)```"
+            + "|(substitute) (\\S+) \"([^\"]*)\" \"([^\"]*)\" -->)", Pattern.DOTALL);
     private static final Pattern TIMING = Pattern.compile("\\(\\d+ ms\\)|in \\d+\\.\\d+ s\\b");
 
     @TempDir
@@ -40,12 +41,21 @@ class WritingRulesWalkthroughTest {
         int steps = 0;
         while (step.find()) {
             steps++;
+            if (step.group(5) != null) {
+                // substitute FILE "text" "replacement": an edit too small to show as a block.
+                Path edited = pack.resolve(step.group(6));
+                String text = Files.readString(edited);
+                assertThat(text).as(edited + " holds '" + step.group(7) + "'").contains(step.group(7));
+                Files.writeString(edited, text.replace(step.group(7), step.group(8)));
+                continue;
+            }
             String kind = step.group(1);
             String body = step.group(4);
             Path file = step.group(2).isEmpty() ? null : pack.resolve(step.group(2));
             switch (kind) {
                 case "run" -> run(body);
                 case "write" -> Files.writeString(file, body);
+                case "append" -> Files.writeString(file, Files.readString(file) + body);
                 case "replace" -> {
                     String line = body.strip().isEmpty() ? body : body.lines().findFirst().orElseThrow();
                     String lead = line.substring(0, line.indexOf('(') + 1);
