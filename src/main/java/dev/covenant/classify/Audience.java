@@ -54,9 +54,6 @@ public record Audience(Practice practice, String region, List<Cohort> cohorts) i
 
     @Override
     public List<Object> basis() {
-        List<Object> basis = new ArrayList<>();
-        basis.add(practice);
-        basis.addAll(cohorts);
-        return basis;
+        return Derived.basis(cohorts, practice);
     }
 }

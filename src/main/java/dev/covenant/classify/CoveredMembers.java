@@ -3,7 +3,6 @@ package dev.covenant.classify;
 import dev.covenant.model.Cohort;
 import dev.covenant.model.Practice;
 import dev.covenant.model.Promise;
-import java.util.ArrayList;
 import java.util.List;
 
 /** Derived: the members a practice reaches in the tiers a promise covers (a paid tier's contract terms). */
@@ -15,10 +14,6 @@ public record CoveredMembers(Practice practice, Promise promise, List<Cohort> co
 
     @Override
     public List<Object> basis() {
-        List<Object> basis = new ArrayList<>();
-        basis.add(practice);
-        basis.add(promise);
-        basis.addAll(cohorts);
-        return basis;
+        return Derived.basis(cohorts, practice, promise);
     }
 }

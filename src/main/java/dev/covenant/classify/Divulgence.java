@@ -2,7 +2,6 @@ package dev.covenant.classify;
 
 import dev.covenant.model.Practice;
 import dev.covenant.model.Recipient;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -23,9 +22,6 @@ public record Divulgence(Practice practice, List<Recipient> recipients) implemen
 
     @Override
     public List<Object> basis() {
-        List<Object> basis = new ArrayList<>();
-        basis.add(practice);
-        basis.addAll(recipients);
-        return basis;
+        return Derived.basis(recipients, practice);
     }
 }

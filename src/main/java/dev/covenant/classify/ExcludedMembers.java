@@ -3,7 +3,6 @@ package dev.covenant.classify;
 import dev.covenant.model.Cohort;
 import dev.covenant.model.Practice;
 import dev.covenant.model.Promise;
-import java.util.ArrayList;
 import java.util.List;
 
 /** Derived: the members a practice reaches in the regions a public statement says are excluded from its use. */
@@ -15,10 +14,6 @@ public record ExcludedMembers(Practice practice, Promise statement, List<Cohort>
 
     @Override
     public List<Object> basis() {
-        List<Object> basis = new ArrayList<>();
-        basis.add(practice);
-        basis.add(statement);
-        basis.addAll(cohorts);
-        return basis;
+        return Derived.basis(cohorts, practice, statement);
     }
 }

@@ -2,7 +2,6 @@ package dev.covenant.classify;
 
 import dev.covenant.model.Cohort;
 import dev.covenant.model.Setting;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -17,9 +16,6 @@ public record ExistingMembers(Setting setting, List<Cohort> cohorts) implements 
 
     @Override
     public List<Object> basis() {
-        List<Object> basis = new ArrayList<>();
-        basis.add(setting);
-        basis.addAll(cohorts);
-        return basis;
+        return Derived.basis(cohorts, setting);
     }
 }

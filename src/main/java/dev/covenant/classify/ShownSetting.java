@@ -3,7 +3,6 @@ package dev.covenant.classify;
 import dev.covenant.model.Cohort;
 import dev.covenant.model.Practice;
 import dev.covenant.model.Setting;
-import java.util.ArrayList;
 import java.util.List;
 
 /** Derived: the members a practice reaches who were shown the setting that governs it. */
@@ -15,10 +14,6 @@ public record ShownSetting(Practice practice, Setting setting, List<Cohort> coho
 
     @Override
     public List<Object> basis() {
-        List<Object> basis = new ArrayList<>();
-        basis.add(practice);
-        basis.add(setting);
-        basis.addAll(cohorts);
-        return basis;
+        return Derived.basis(cohorts, practice, setting);
     }
 }

@@ -2,7 +2,6 @@ package dev.covenant.classify;
 
 import dev.covenant.model.Model;
 import dev.covenant.model.Practice;
-import java.util.ArrayList;
 import java.util.List;
 
 /** Derived: a model and the practices whose data trained it (its {@code trained_by}), possibly none stated. */
@@ -14,9 +13,6 @@ public record TrainedFrom(Model model, List<Practice> practices) implements Deri
 
     @Override
     public List<Object> basis() {
-        List<Object> basis = new ArrayList<>();
-        basis.add(model);
-        basis.addAll(practices);
-        return basis;
+        return Derived.basis(practices, model);
     }
 }

@@ -38,7 +38,7 @@ final class ConsequenceLint {
                 int stop = end.find(then.end()) ? end.start() : text.length();
                 Matcher call = FORBIDDEN.matcher(text).region(then.end(), stop);
                 while (call.find()) {
-                    problems.add(new Diagnostic(at(sources.display(file.getKey()), text, call.start()), "a consequence calls '"
+                    problems.add(new Diagnostic(SourceSpan.atOffset(sources.display(file.getKey()), text, call.start()), "a consequence calls '"
                             + call.group().replaceAll("\\s+", "") + "': rules may only report findings and insert facts, never end the"
                             + " program, start processes or touch files"));
                 }
@@ -60,17 +60,5 @@ final class ConsequenceLint {
             }
         }
         return s.toString();
-    }
-
-    private static SourceSpan at(String file, String text, int offset) {
-        int line = 1;
-        int lineStart = 0;
-        for (int i = 0; i < offset; i++) {
-            if (text.charAt(i) == '\n') {
-                line++;
-                lineStart = i + 1;
-            }
-        }
-        return SourceSpan.of(file, line, offset - lineStart + 1);
     }
 }

@@ -45,7 +45,7 @@ final class LiteralLint {
                 while (m.find()) {
                     String problem = problem(literal.getValue(), m.group(1));
                     if (problem != null) {
-                        problems.add(new Diagnostic(at(sources.display(file.getKey()), text, m.start(1) - 1), problem));
+                        problems.add(new Diagnostic(SourceSpan.atOffset(sources.display(file.getKey()), text, m.start(1) - 1), problem));
                     }
                 }
             }
@@ -63,10 +63,5 @@ final class LiteralLint {
             case USE -> Taxonomy.isUse(value) ? null
                     : "'" + value + "' is not a Fides data use" + TaxonomyHints.use(value) + "; the condition would never match";
         };
-    }
-
-    private static SourceSpan at(String file, String text, int offset) {
-        int line = RuleCatalog.lineOf(text, offset);
-        return SourceSpan.of(file, line, offset - (text.lastIndexOf('\n', offset - 1) + 1) + 1);
     }
 }

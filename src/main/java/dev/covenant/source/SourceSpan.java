@@ -12,6 +12,19 @@ public record SourceSpan(String file, int line, int column, String path) {
     }
 
     /** A decision table's cell: 1-based row and column, shown as {@code file:C12}. */
+    /** The place of character {@code offset} of {@code text}, a file's contents: its line and column, from 1. */
+    public static SourceSpan atOffset(String file, String text, int offset) {
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < offset; i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        return of(file, line, offset - lineStart + 1);
+    }
+
     public static SourceSpan cell(String file, int row, int column) {
         return new SourceSpan(file, row, column, cellName(row, column));
     }
