@@ -6,7 +6,7 @@ import dev.covenant.finding.ExposureFormula;
 import dev.covenant.finding.Finding;
 import dev.covenant.finding.Review;
 import dev.covenant.finding.RuleDescriptor;
-import dev.covenant.model.Cohort;
+import dev.covenant.model.People;
 import dev.covenant.classify.Derived;
 import dev.covenant.model.Fact;
 import dev.covenant.model.AsOf;
@@ -182,7 +182,7 @@ public final class FindingBuilder {
                 .forEach(entry -> evidence.putIfAbsent(entry.getKey(), entry.getValue()));
         bound.regions.addAll(primary.regions);
         if (within != null) {
-            evidence.values().removeIf(e -> e.fact() instanceof Cohort c && !c.inRegion(within));
+            evidence.values().removeIf(e -> e.fact() instanceof People c && !c.inRegion(within));
             bound.regions.removeIf(r -> !dev.covenant.model.Region.within(r, within));
         }
         bound.restsOn.addAll(primary.restsOn.stream().filter(r -> !bound.restsOn.contains(r)).toList());
@@ -230,15 +230,18 @@ public final class FindingBuilder {
         return context.getKieRuntime().getObjects(new ClassObjectFilter(type)).stream().map(type::cast).toList();
     }
 
-    /** The rule's {@code @exposure} over the members of the cohorts in the evidence (within its region, if it names one). */
+    /**
+     * The rule's {@code @exposure} over the people in the evidence — member cohorts and groups of people who are not
+     * members alike (within its region, if it names one).
+     */
     private static Exposure exposure(RuleDescriptor rule, Collection<Evidence> evidence) {
         ExposureFormula formula = rule.exposure();
         if (formula == null) {
             return null;
         }
-        List<Cohort> reached = evidence.stream().map(Evidence::fact).filter(Cohort.class::isInstance).map(Cohort.class::cast)
+        List<People> reached = evidence.stream().map(Evidence::fact).filter(People.class::isInstance).map(People.class::cast)
                 .filter(c -> formula.region() == null || c.inRegion(formula.region())).toList();
-        return formula.times(Cohort.members(reached));
+        return formula.times(People.counted(reached));
     }
 
     private static final java.util.Comparator<Finding.FindingRef> REFERENCE_ORDER =
@@ -260,8 +263,8 @@ public final class FindingBuilder {
             if (value instanceof Fact fact) {
                 Evidence e = Evidence.of(role, fact);
                 evidence.putIfAbsent(e.identity(), e);
-                if (fact instanceof Cohort cohort) {
-                    regions.add(cohort.region());
+                if (fact instanceof People people) {
+                    regions.add(people.region());
                 }
             } else if (value instanceof Finding finding) {
                 if (!restsOn.contains(finding.ref())) {

@@ -4,7 +4,7 @@ import dev.covenant.source.SourceSpan;
 
 /** A group of members with one tier and region; {@code joined} is when their data began to be collected. */
 public record Cohort(String id, String tier, String region, long count, Period joined, SourceSpan span)
-        implements Fact {
+        implements People {
 
     /** More members than people alive is a mistake in the scenario, and would make exposure arithmetic overflow. */
     public static final long MAX_MEMBERS = 10_000_000_000L;
@@ -20,6 +20,12 @@ public record Cohort(String id, String tier, String region, long count, Period j
         return String.format(java.util.Locale.ROOT, "%,d %s members in %s, joined %s", count, tier, region, joined);
     }
 
+    @Override
+    public boolean members() {
+        return true;
+    }
+
+    @Override
     public boolean inRegion(String container) {
         return Region.within(region, container);
     }

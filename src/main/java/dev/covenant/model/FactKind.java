@@ -8,6 +8,7 @@ package dev.covenant.model;
 public enum FactKind {
     PLATFORM("platform", "platform"),
     COHORT("cohort", "member cohort"),
+    SUBJECT("subject", "people who are not members"),
     PROMISE("promise", "promise"),
     DOCUMENT("document", "document"),
     VERSION("version", "document version"),

@@ -4,13 +4,19 @@ import dev.covenant.source.SourceSpan;
 import java.time.LocalDate;
 import java.util.List;
 
-/** What the platform actually did: a use of data categories, for tiers and regions, over a period. */
+/**
+ * What the platform actually did: a use of data categories, for tiers and regions, over a period. It touches the
+ * member cohorts of its tiers and regions unless {@code touchesMembers} is false, and the groups of people who are
+ * not members it names in {@code subjects}.
+ */
 public record Practice(
         String id,
         String use,
         List<String> categories,
         List<String> tiers,
         List<String> regions,
+        boolean touchesMembers,
+        List<String> subjects,
         List<Recipient> recipients,
         LegalBasis legalBasis,
         Method objection,
@@ -23,6 +29,7 @@ public record Practice(
         categories = List.copyOf(categories);
         tiers = List.copyOf(tiers);
         regions = List.copyOf(regions);
+        subjects = List.copyOf(subjects);
         recipients = List.copyOf(recipients);
     }
 
@@ -72,12 +79,12 @@ public record Practice(
         return Taxonomy.within(itemUse, use) && Taxonomy.withinAny(itemCategory, categories);
     }
 
-    /** True when the practice rests on verifiable parental consent (COPPA). */
     /** The legal basis the practice states, for messages: its key, or "unstated". */
     public String basisStated() {
         return legalBasis == null ? "unstated" : legalBasis.toString();
     }
 
+    /** True when the practice rests on verifiable parental consent (COPPA). */
     public boolean hasParentalConsent() {
         return legalBasis != null && legalBasis.basisKind() == LegalBasis.Kind.PARENTAL_CONSENT;
     }
@@ -115,7 +122,13 @@ public record Practice(
         boolean tier = tiers.isEmpty() || tiers.contains(cohort.tier());
         boolean region = Region.withinAny(cohort.region(), regions);
         boolean inTime = end == null || !cohort.joined().from().isAfter(end);
-        return tier && region && inTime && cohort.count() > 0;
+        return touchesMembers && tier && region && inTime && cohort.count() > 0;
+    }
+
+    /** A practice touches the people who are not members it names ({@code subjects}), once their data is obtained by its end. */
+    public boolean touches(Subject subject, LocalDate asOf) {
+        LocalDate end = period.closedBy(asOf).to();
+        return subjects.contains(subject.id()) && (end == null || !subject.since().isAfter(end)) && subject.count() > 0;
     }
 
     /** The converse of {@link Promise#forbids}, for rules that filter practices. */

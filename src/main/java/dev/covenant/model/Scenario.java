@@ -19,6 +19,7 @@ public record Scenario(
         SourceSpan span,
         Platform platform,
         List<Cohort> cohorts,
+        List<Subject> subjects,
         List<Promise> promises,
         List<Document> documents,
         List<DocumentVersion> versions,
@@ -31,16 +32,17 @@ public record Scenario(
 
     /** A scenario the loader had nothing to warn about. */
     public Scenario(String id, String title, LocalDate asOf, String file, SourceSpan span, Platform platform,
-            List<Cohort> cohorts, List<Promise> promises, List<Document> documents, List<DocumentVersion> versions,
+            List<Cohort> cohorts, List<Subject> subjects, List<Promise> promises, List<Document> documents, List<DocumentVersion> versions,
             List<Disclosure> disclosures, List<Capture> captures, List<Setting> settings, List<Practice> practices,
             List<Model> models) {
-        this(id, title, asOf, file, span, platform, cohorts, promises, documents, versions, disclosures, captures,
+        this(id, title, asOf, file, span, platform, cohorts, subjects, promises, documents, versions, disclosures, captures,
                 settings, practices, models, List.of());
     }
 
     public Scenario {
         warnings = warnings.stream().sorted().toList();
         cohorts = List.copyOf(cohorts);
+        subjects = List.copyOf(subjects);
         promises = List.copyOf(promises);
         documents = List.copyOf(documents);
         versions = List.copyOf(versions);
@@ -53,7 +55,7 @@ public record Scenario(
 
     /** The same facts judged on another date (the CLI's {@code --as-of}). */
     public Scenario withAsOf(LocalDate date) {
-        return new Scenario(id, title, date, file, span, platform, cohorts, promises, documents, versions,
+        return new Scenario(id, title, date, file, span, platform, cohorts, subjects, promises, documents, versions,
                 disclosures, captures, settings, practices, models, warnings);
     }
 
@@ -67,6 +69,7 @@ public record Scenario(
         facts.add(new AsOf(asOf));
         facts.add(platform);
         cohorts.stream().filter(c -> known(c.joined().from())).forEach(facts::add);
+        subjects.stream().filter(s -> known(s.since())).forEach(facts::add);
         promises.stream().filter(p -> known(p.period().from())).forEach(facts::add);
         facts.addAll(documents);
         versions.stream().filter(v -> known(v.published())).forEach(facts::add);

@@ -26,6 +26,8 @@ import dev.covenant.model.Relationship;
 import dev.covenant.model.Restriction;
 import dev.covenant.model.Scenario;
 import dev.covenant.model.Service;
+import dev.covenant.model.Subject;
+import dev.covenant.model.SubjectSource;
 import dev.covenant.model.Setting;
 import dev.covenant.model.Taxonomy;
 import dev.covenant.source.Diagnostic;
@@ -51,10 +53,11 @@ import java.util.regex.Pattern;
  */
 public final class ScenarioLoader {
 
-    private static final Set<String> TOP = Set.of("scenario", "title", "as_of", "platform", "members", "promises",
+    private static final Set<String> TOP = Set.of("scenario", "title", "as_of", "platform", "members", "subjects", "promises",
             "documents", "settings", "practices", "models", "expect");
     private static final Set<String> PLATFORM = Set.of("name", "services");
     private static final Set<String> COHORT = Set.of("cohort", "tier", "region", "count", "joined");
+    private static final Set<String> SUBJECT = Set.of("id", "region", "count", "source", "since");
     private static final Set<String> PERIOD = Set.of("from", "to");
     private static final Set<String> PROMISE = Set.of("id", "source", "kind", "tiers", "forbids", "excludes_regions",
             "uses", "limits_to", "since", "until");
@@ -70,7 +73,7 @@ public final class ScenarioLoader {
     private static final Set<String> SETTING = Set.of("id", "introduced", "default", "enables", "regions", "opt_out");
     private static final Set<String> OPT_OUT = Set.of("method", "retroactive");
     private static final Set<String> PRACTICE = Set.of("id", "use", "categories", "tiers", "regions", "recipients",
-            "legal_basis", "objection", "withdrawal", "data_collected_from", "started", "ended");
+            "legal_basis", "objection", "withdrawal", "data_collected_from", "started", "ended", "members", "subjects");
     private static final Set<String> RECIPIENT = Set.of("name", "relationship", "purpose");
     private static final Set<String> METHOD_ONLY = Set.of("method");
     private static final Set<String> MODEL = Set.of("id", "general_purpose", "trained_by", "placed_on_market",
@@ -196,6 +199,9 @@ public final class ScenarioLoader {
             Optional<Platform> platform = top.requiredObject("platform", PLATFORM).flatMap(this::platform);
 
             List<Cohort> cohorts = unique(top.objects("members", COHORT), "cohort", "member cohort", this::cohort);
+            List<Fields> subjectFields = top.objects("subjects", SUBJECT);
+            Set<String> subjectIds = writtenIds(subjectFields);
+            List<Subject> subjects = unique(subjectFields, "id", "subject", this::subject);
             List<Promise> promises = unique(top.objects("promises", PROMISE), "id", "promise", this::promise);
             List<DocumentVersion> versions = new ArrayList<>();
             List<Disclosure> disclosures = new ArrayList<>();
@@ -209,7 +215,7 @@ public final class ScenarioLoader {
             List<Setting> settings = unique(settingFields, "id", "setting", this::setting);
             List<Fields> practiceFields = top.objects("practices", PRACTICE);
             Set<String> practiceIds = writtenIds(practiceFields);
-            List<Practice> practices = unique(practiceFields, "id", "practice", f -> practice(f, settingIds));
+            List<Practice> practices = unique(practiceFields, "id", "practice", f -> practice(f, settingIds, subjectIds));
             List<Model> models = unique(top.objects("models", MODEL), "id", "model", f -> model(f, practiceIds));
             expect = top.object("expect", EXPECT).map(this::expectation).orElse(null);
 
@@ -218,7 +224,7 @@ public final class ScenarioLoader {
                 return Optional.empty();
             }
             return Optional.of(new Scenario(id.get(), title.orElse(id.get()), asOf.get(), file, top.spanOf("scenario"),
-                    platform.get(), cohorts, promises, documents, versions, disclosures, captures, settings,
+                    platform.get(), cohorts, subjects, promises, documents, versions, disclosures, captures, settings,
                     practices, models, diagnostics.stream().filter(Diagnostic::isWarning).toList()));
         }
 
@@ -242,6 +248,20 @@ public final class ScenarioLoader {
                 return Optional.empty();
             }
             return Optional.of(new Cohort(id.get(), tier.get(), region.get(), count.get(), joined.get(), f.span()));
+        }
+
+        private Optional<Subject> subject(Fields f) {
+            Optional<String> id = f.requiredString("id");
+            Optional<String> region = f.requiredString("region").filter(r -> validRegion(f, "region", r));
+            Optional<Long> count = (f.has("count") ? f.count("count") : Binder.<Long>missing(f, "count"))
+                    .filter(n -> valid(f, "count", n <= Cohort.MAX_MEMBERS ? null : String.format(java.util.Locale.ROOT,
+                            "%,d is more people than live on Earth (at most %,d)", n, Cohort.MAX_MEMBERS)));
+            Optional<SubjectSource> source = f.requiredChoice("source", SubjectSource.class);
+            Optional<LocalDate> since = f.requiredDate("since");
+            if (id.isEmpty() || region.isEmpty() || count.isEmpty() || source.isEmpty() || since.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(new Subject(id.get(), region.get(), count.get(), source.get(), since.get(), f.span()));
         }
 
         private Optional<Promise> promise(Fields f) {
@@ -378,7 +398,7 @@ public final class ScenarioLoader {
                     optOut.orElse(null), f.span()));
         }
 
-        private Optional<Practice> practice(Fields f, Set<String> settingIds) {
+        private Optional<Practice> practice(Fields f, Set<String> settingIds, Set<String> subjectIds) {
             Optional<String> id = f.requiredString("id");
             Optional<String> use = f.requiredString("use").filter(u -> valid(f, "use", checkUse(u)));
             List<String> categories = f.strings("categories", Binder::checkCategory);
@@ -412,11 +432,14 @@ public final class ScenarioLoader {
             Optional<Method> objection = f.object("objection", METHOD_ONLY).flatMap(o -> o.requiredChoice("method", Method.class));
             Optional<Method> withdrawal = f.object("withdrawal", METHOD_ONLY).flatMap(o -> o.requiredChoice("method", Method.class));
             Optional<LocalDate> collectedFrom = f.date("data_collected_from");
+            boolean touchesMembers = f.flag("members").orElse(true);
+            List<String> subjects = f.strings("subjects", s -> subjectIds.contains(s) ? null
+                    : "refers to subject '" + s + "', which is not defined under 'subjects'" + Suggestions.didYouMean(s, subjectIds));
             Optional<Period> period = period(f, "started", "ended");
             if (id.isEmpty() || use.isEmpty() || period.isEmpty()) {
                 return Optional.empty();
             }
-            return Optional.of(new Practice(id.get(), use.get(), categories, tiers, regions, recipients,
+            return Optional.of(new Practice(id.get(), use.get(), categories, tiers, regions, touchesMembers, subjects, recipients,
                     legalBasis.orElse(null), objection.orElse(null), withdrawal.orElse(null),
                     collectedFrom.orElse(null), period.get(), f.span()));
         }

@@ -63,7 +63,7 @@ class RegionWarningsTest {
     void a_warning_does_not_change_what_the_engine_finds() throws IOException {
         LoadResult loaded = ScenarioLoader.load(withCaliforniaAs("CA"), "ca.yaml");
         Scenario s = loaded.scenario();
-        Scenario silent = new Scenario(s.id(), s.title(), s.asOf(), s.file(), s.span(), s.platform(), s.cohorts(), s.promises(),
+        Scenario silent = new Scenario(s.id(), s.title(), s.asOf(), s.file(), s.span(), s.platform(), s.cohorts(), s.subjects(), s.promises(),
                 s.documents(), s.versions(), s.disclosures(), s.captures(), s.settings(), s.practices(), s.models());
         Evaluator evaluator = new Evaluator(ShippedRules.get(), Limits.DEFAULT);
 

@@ -21,9 +21,10 @@ import org.junit.jupiter.api.Test;
 class ScenarioFormatDocTest {
 
     private static final Pattern ROW = Pattern.compile("^\\| `([^`]+)`(?: / `([^`]+)`)? \\| ([^|]*(?:\\\\\\|[^|]*)*) \\|", Pattern.MULTILINE);
-    private static final Map<String, String> ELEMENTS = Map.of("members[]", "cohort", "promises[]", "promise",
-            "documents[]", "document", "documents[].versions[]", "version", "...versions[]", "version",
-            "settings[]", "setting", "practices[]", "practice", "models[]", "model");
+    private static final Map<String, String> ELEMENTS = Map.ofEntries(Map.entry("members[]", "cohort"),
+            Map.entry("subjects[]", "subject"), Map.entry("promises[]", "promise"), Map.entry("documents[]", "document"),
+            Map.entry("documents[].versions[]", "version"), Map.entry("...versions[]", "version"),
+            Map.entry("settings[]", "setting"), Map.entry("practices[]", "practice"), Map.entry("models[]", "model"));
 
     @Test
     void the_keys_the_format_page_marks_required_are_the_keys_the_loader_requires() throws IOException {
