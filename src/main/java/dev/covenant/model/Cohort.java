@@ -2,9 +2,17 @@ package dev.covenant.model;
 
 import dev.covenant.source.SourceSpan;
 
-/** A group of members with one tier and region; {@code joined} is when their data began to be collected. */
-public record Cohort(String id, String tier, String region, long count, Period joined, SourceSpan span)
+/**
+ * A group of members with one tier and region; {@code joined} is when their data began to be collected; {@code ages}
+ * their ages when the scenario states them (null: not stated, read as adults by no rule — rules on children ask).
+ */
+public record Cohort(String id, String tier, String region, long count, Period joined, Ages ages, SourceSpan span)
         implements People {
+
+    /** A cohort whose ages are not stated. */
+    public Cohort(String id, String tier, String region, long count, Period joined, SourceSpan span) {
+        this(id, tier, region, count, joined, null, span);
+    }
 
     /** More members than people alive is a mistake in the scenario, and would make exposure arithmetic overflow. */
     public static final long MAX_MEMBERS = 10_000_000_000L;
@@ -17,7 +25,8 @@ public record Cohort(String id, String tier, String region, long count, Period j
 
     @Override
     public String describe() {
-        return String.format(java.util.Locale.ROOT, "%,d %s members in %s, joined %s", count, tier, region, joined);
+        return String.format(java.util.Locale.ROOT, "%,d %s members in %s, joined %s", count, tier, region, joined)
+                + (ages == null ? "" : ", " + ages);
     }
 
     @Override
@@ -33,6 +42,11 @@ public record Cohort(String id, String tier, String region, long count, Period j
     /** True when the cohort's region is within one of {@code containers}. */
     public boolean inAnyRegion(java.util.Collection<String> containers) {
         return containers.stream().anyMatch(this::inRegion);
+    }
+
+    /** True when the cohort's ages are stated and some members are younger than {@code age}. */
+    public boolean someYoungerThan(int age) {
+        return ages != null && ages.someBelow(age);
     }
 
     /** True when some of these members had joined (their data was being collected) before {@code day}. */

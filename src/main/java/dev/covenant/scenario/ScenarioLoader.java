@@ -1,5 +1,6 @@
 package dev.covenant.scenario;
 
+import dev.covenant.model.Ages;
 import dev.covenant.model.Capture;
 import dev.covenant.model.ChangeNotice;
 import dev.covenant.model.Cohort;
@@ -56,7 +57,8 @@ public final class ScenarioLoader {
     private static final Set<String> TOP = Set.of("scenario", "title", "as_of", "platform", "members", "subjects", "promises",
             "documents", "settings", "practices", "models", "expect");
     private static final Set<String> PLATFORM = Set.of("name", "services");
-    private static final Set<String> COHORT = Set.of("cohort", "tier", "region", "count", "joined");
+    private static final Set<String> COHORT = Set.of("cohort", "tier", "region", "count", "joined", "ages");
+    private static final Set<String> AGES = Set.of("from", "to");
     private static final Set<String> SUBJECT = Set.of("id", "region", "count", "source", "since");
     private static final Set<String> PERIOD = Set.of("from", "to");
     private static final Set<String> PROMISE = Set.of("id", "source", "kind", "tiers", "forbids", "excludes_regions",
@@ -244,10 +246,30 @@ public final class ScenarioLoader {
                     .filter(n -> valid(f, "count", n <= Cohort.MAX_MEMBERS ? null : String.format(java.util.Locale.ROOT,
                             "%,d is more people than live on Earth (at most %,d)", n, Cohort.MAX_MEMBERS)));
             Optional<Period> joined = f.requiredObject("joined", PERIOD).flatMap(j -> period(j, "from", "to"));
-            if (id.isEmpty() || tier.isEmpty() || region.isEmpty() || count.isEmpty() || joined.isEmpty()) {
+            Optional<Ages> ages = f.object("ages", AGES).flatMap(this::ages);
+            if (id.isEmpty() || tier.isEmpty() || region.isEmpty() || count.isEmpty() || joined.isEmpty()
+                    || (f.has("ages") && ages.isEmpty())) {
                 return Optional.empty();
             }
-            return Optional.of(new Cohort(id.get(), tier.get(), region.get(), count.get(), joined.get(), f.span()));
+            return Optional.of(new Cohort(id.get(), tier.get(), region.get(), count.get(), joined.get(), ages.orElse(null), f.span()));
+        }
+
+        /** A cohort's ages: whole years, from the youngest to the oldest. */
+        private Optional<Ages> ages(Fields a) {
+            Optional<Long> from = a.has("from") ? a.count("from") : Binder.<Long>missing(a, "from");
+            Optional<Long> to = a.has("to") ? a.count("to") : Binder.<Long>missing(a, "to");
+            if (from.isEmpty() || to.isEmpty()) {
+                return Optional.empty();
+            }
+            if (to.get() > Ages.MAX) {
+                a.report(a.spanOf("to"), "'to' in " + Fields.where(a.path()) + ": " + to.get() + " is not an age (at most " + Ages.MAX + ")");
+                return Optional.empty();
+            }
+            if (to.get() < from.get()) {
+                a.report(a.spanOf("to"), "'to' (" + to.get() + ") is below 'from' (" + from.get() + ") in " + Fields.where(a.path()));
+                return Optional.empty();
+            }
+            return Optional.of(new Ages(from.get().intValue(), to.get().intValue()));
         }
 
         private Optional<Subject> subject(Fields f) {
