@@ -31,6 +31,12 @@ public final class RuleCatalogWriter {
 
     /** The catalog of a pack and, when {@code records} is not null, of its record rules ({@code rules/records}). */
     public static void write(String format, RuleCatalog catalog, RuleCatalog records, FixtureRun fixtures, Writer out) throws IOException {
+        write(format, catalog, records, fixtures, Regimes.NONE, out);
+    }
+
+    /** As above, with the pack's {@link Regimes}: Markdown says, per regime, which rules cite its law and what the pack leaves out. */
+    public static void write(String format, RuleCatalog catalog, RuleCatalog records, FixtureRun fixtures, Regimes regimes,
+            Writer out) throws IOException {
         switch (format) {
             case "text" -> {
                 text(catalog.obligations(), out);
@@ -40,7 +46,7 @@ public final class RuleCatalogWriter {
                 }
             }
             case "json" -> json(catalog.obligations(), records == null ? null : records.obligations(), fixtures, out);
-            case "markdown" -> markdown(catalog, records, fixtures, out);
+            case "markdown" -> markdown(catalog, records, fixtures, regimes, out);
             default -> throw new IllegalArgumentException("unknown catalog format " + format);
         }
     }
@@ -110,7 +116,8 @@ public final class RuleCatalogWriter {
         }
     }
 
-    private static void markdown(RuleCatalog catalog, RuleCatalog records, FixtureRun fixtures, Writer out) throws IOException {
+    private static void markdown(RuleCatalog catalog, RuleCatalog records, FixtureRun fixtures, Regimes regimes, Writer out)
+            throws IOException {
         List<RuleDescriptor> rules = catalog.obligations();
         out.write("# Rule catalog\n\n");
         out.write("Generated from the rule pack by `./covenant rules --format markdown > docs/rules.md`;"
@@ -124,6 +131,9 @@ public final class RuleCatalogWriter {
                 + " the elements that must be shown (each with the facts the rule reads), the exceptions it honours and what it"
                 + " does not decide, so counsel can check the pack's reading of the law.\n\n");
         markdownRules(rules, fixtures, out);
+        if (!regimes.regimes().isEmpty()) {
+            markdownRegimes(rules, regimes, out);
+        }
         if (records != null) {
             out.write("\n# Record rules\n\n");
             out.write("The record pack (`rules/records/`), judged by `covenant audit` and the Spark job one data-use record at a"
@@ -162,6 +172,27 @@ public final class RuleCatalogWriter {
                 out.write("\nFires in: " + links(fixtures.firing(r.id())) + "\n\n");
                 out.write("Near-misses: " + links(fixtures.nearMisses(r.id())) + "\n");
             }
+        }
+    }
+
+    /** Per regime, the rules that cite its law (computed from the pack) and what the pack does not cover there (stated). */
+    private static void markdownRegimes(List<RuleDescriptor> rules, Regimes regimes, Writer out) throws IOException {
+        out.write("\n# Coverage by regime\n\n");
+        out.write("The law the pack cites, by the region its citations are scoped to, and what it does not cover there"
+                + " (stated by the pack's authors in `rules/" + Regimes.FILE + "`; which rules cite each regime is computed"
+                + " from the pack). A regime's absence from a scenario's result is not a finding that the law is met.\n");
+        for (Regimes.Regime regime : regimes.regimes()) {
+            List<String> citing = Regimes.citing(regime, rules);
+            out.write("\n## " + regime.name() + " (`" + regime.scope() + "`)\n\n");
+            out.write("Rules citing its law: " + (citing.isEmpty() ? "none" : citing.stream()
+                    .map(id -> "[" + id + "](#" + id.toLowerCase(java.util.Locale.ROOT) + ")").collect(Collectors.joining(", "))) + "\n\n");
+            out.write("Not covered: " + regime.notCovered() + "\n");
+        }
+        List<String> unscoped = Regimes.unscoped(rules);
+        if (!unscoped.isEmpty()) {
+            out.write("\nRules tied to no regime (the platform's own promises and publications, read wherever made): "
+                    + unscoped.stream().map(id -> "[" + id + "](#" + id.toLowerCase(java.util.Locale.ROOT) + ")")
+                            .collect(Collectors.joining(", ")) + "\n");
         }
     }
 

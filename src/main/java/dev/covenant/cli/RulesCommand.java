@@ -4,6 +4,7 @@ import dev.covenant.engine.Evaluator;
 import dev.covenant.engine.Limits;
 import dev.covenant.engine.RuleBase;
 import dev.covenant.catalog.RuleCatalogWriter;
+import dev.covenant.catalog.Regimes;
 import dev.covenant.source.Diagnostic;
 import dev.covenant.verify.FixtureRun;
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -23,7 +25,7 @@ import picocli.CommandLine.Option;
             "title, citations with the conduct each governs, where defined.",
             "JSON and Markdown also list the fixtures in which each rule fires and is a near-miss."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:the catalog was written", "2:usage error or rule diagnostics"})
+        exitCodeList = {"0:the catalog was written", "2:usage error, rule diagnostics, or a problem in the pack's regimes.yaml"})
 public final class RulesCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -55,12 +57,23 @@ public final class RulesCommand implements Callable<Integer> {
                 }
                 return 2;
             }
+            Regimes.Loaded regimes = Regimes.read(ruleOptions.rules);
+            Set<String> unstated = regimes.regimes().unstated(ruleBase.catalog().obligations());
+            if (!regimes.diagnostics().isEmpty() || (!regimes.regimes().regimes().isEmpty() && !unstated.isEmpty())) {
+                regimes.diagnostics().forEach(d -> spec.commandLine().getErr().println(dev.covenant.report.Inert.line(d.format())));
+                if (!unstated.isEmpty() && !regimes.regimes().regimes().isEmpty()) {
+                    spec.commandLine().getErr().println(dev.covenant.report.Inert.line(ruleOptions.rules.resolve(Regimes.FILE)
+                            + ": error: the pack cites law scoped to " + String.join(", ", unstated)
+                            + ", which no regime names; add each with what the pack does not cover there"));
+                }
+                return 2;
+            }
             FixtureRun run = null;
             if (!format.equals("text") && Files.isDirectory(fixtures)) {
                 run = FixtureRun.of(new Evaluator(ruleBase, Limits.DEFAULT), List.of(fixtures));
             }
             if (!Files.isDirectory(ruleOptions.rules.resolve(dev.covenant.engine.RuleSources.RECORDS))) {
-                RuleCatalogWriter.write(format, ruleBase.catalog(), null, run, out);
+                RuleCatalogWriter.write(format, ruleBase.catalog(), null, run, regimes.regimes(), out);
             } else {
                 try (RuleBase records = ruleOptions.loadRecords()) {
                     if (!records.isUsable()) {
@@ -69,7 +82,7 @@ public final class RulesCommand implements Callable<Integer> {
                         }
                         return 2;
                     }
-                    RuleCatalogWriter.write(format, ruleBase.catalog(), records.catalog(), run, out);
+                    RuleCatalogWriter.write(format, ruleBase.catalog(), records.catalog(), run, regimes.regimes(), out);
                 }
             }
         }

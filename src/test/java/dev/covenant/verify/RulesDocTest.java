@@ -22,7 +22,8 @@ class RulesDocTest {
         StringWriter generated = new StringWriter();
         try (dev.covenant.engine.RuleBase records = dev.covenant.engine.RuleBase.compile(
                 dev.covenant.engine.RuleSources.readRecords(Path.of("rules")))) {
-            RuleCatalogWriter.write("markdown", ShippedRules.get().catalog(), records.catalog(), run, generated);
+            RuleCatalogWriter.write("markdown", ShippedRules.get().catalog(), records.catalog(), run,
+                    dev.covenant.catalog.Regimes.read(Path.of("rules")).regimes(), generated);
         }
 
         Path fresh = Path.of("target/rules.md");
