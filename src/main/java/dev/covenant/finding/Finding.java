@@ -88,6 +88,11 @@ public record Finding(
         return findings.stream().filter(Finding.class::isInstance).map(f -> ((Finding) f).ruleId()).distinct().sorted().toList();
     }
 
+    /** True when some day of this finding's conduct (closed at {@code asOf}) falls within {@code term} (an order's). */
+    public boolean conductWithin(dev.covenant.model.Period term, java.time.LocalDate asOf) {
+        return conduct != null && conduct.knownBy(asOf).overlaps(term.closedBy(asOf));
+    }
+
     /** The days from the first to the last day of these findings' conduct (null when none states it). */
     public static dev.covenant.model.Period spanOf(java.util.Collection<?> findings) {
         List<dev.covenant.model.Period> periods = findings.stream().filter(Finding.class::isInstance).map(f -> ((Finding) f).conduct())
