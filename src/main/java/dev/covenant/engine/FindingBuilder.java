@@ -203,15 +203,15 @@ public final class FindingBuilder {
         List<String> lawOf = governing.stream().filter(dev.covenant.finding.Citation::isScoped)
                 .map(dev.covenant.finding.Citation::scope).distinct().toList();
         return new Finding(rule.id(), rule.title(), rule.severity(), rule.basis(), citations,
-                message == null ? rule.title() : message, new ArrayList<>(evidence.values()), exposure(rule, evidence.values()),
-                bound.restsOn, new ArrayList<>(bound.regions), subject, Review.NONE, lawOf);
+                message == null ? rule.title() : message, new ArrayList<>(evidence.values()), exposure(rule, evidence.values(), lastConduct, asOf()),
+                bound.restsOn, new ArrayList<>(bound.regions), subject, Review.NONE, lawOf, lastConduct.period());
     }
 
     /** What the finding's citations are judged against: where, when and on what ground the conduct ran. */
     private Conduct conduct(Collection<String> regions, Collection<Evidence> evidence) {
         List<Practice> practices = evidence.stream().map(Evidence::fact).filter(Practice.class::isInstance)
                 .map(Practice.class::cast).toList();
-        LocalDate asOf = session(AsOf.class).stream().map(AsOf::date).findFirst().orElse(null);
+        LocalDate asOf = asOf();
         Period period = during;
         if (period != null && asOf != null) {
             period = period.knownBy(asOf);
@@ -226,22 +226,35 @@ public final class FindingBuilder {
                 practices.stream().map(Practice::use).toList());
     }
 
+    private LocalDate asOf() {
+        return session(AsOf.class).stream().map(AsOf::date).findFirst().orElse(null);
+    }
+
     private <T> List<T> session(Class<T> type) {
         return context.getKieRuntime().getObjects(new ClassObjectFilter(type)).stream().map(type::cast).toList();
     }
 
     /**
      * The rule's {@code @exposure} over the people in the evidence — member cohorts and groups of people who are not
-     * members alike (within its region, if it names one).
+     * members alike (within its region, if it names one) — or, per day of violation, over the days of the conduct
+     * the citations were judged against (both ends counted; {@link #during} sets them). A dated amount is the one in
+     * effect on {@code as_of}, taken as the assessment date; none is stated before the first.
      */
-    private static Exposure exposure(RuleDescriptor rule, Collection<Evidence> evidence) {
+    static Exposure exposure(RuleDescriptor rule, Collection<Evidence> evidence, Conduct conduct, LocalDate asOf) {
         ExposureFormula formula = rule.exposure();
         if (formula == null) {
             return null;
         }
+        if (formula.unit() == ExposureFormula.Unit.DAY_OF_VIOLATION) {
+            Period days = conduct == null ? null : conduct.period();
+            if (days == null || days.isOpen()) {
+                return null;
+            }
+            return formula.times(java.time.temporal.ChronoUnit.DAYS.between(days.from(), days.to()) + 1, asOf).orElse(null);
+        }
         List<People> reached = evidence.stream().map(Evidence::fact).filter(People.class::isInstance).map(People.class::cast)
                 .filter(c -> formula.region() == null || c.inRegion(formula.region())).toList();
-        return formula.times(People.counted(reached));
+        return formula.times(People.counted(reached), asOf).orElse(null);
     }
 
     private static final java.util.Comparator<Finding.FindingRef> REFERENCE_ORDER =

@@ -9,7 +9,9 @@ import java.util.List;
  * {@code evidence} lists the facts the rule matched, the primary one first; {@code restsOn} names the
  * findings a chained rule was derived from; {@code regions} are the regions of the member cohorts
  * in its evidence; {@code subject} is the fact it is about (for chained rules; not rendered); {@code lawOf} the
- * regions of the scoped citations it cites (for chained rules; not rendered).
+ * regions of the scoped citations it cites (for chained rules; not rendered); {@code conduct} the days of the conduct
+ * its citations were judged against, closed at {@code as_of} (for chained rules: the days an order was broken; not
+ * rendered; null when built outside the engine).
  */
 public record Finding(
         String ruleId,
@@ -24,7 +26,8 @@ public record Finding(
         List<String> regions,
         Object subject,
         Review review,
-        List<String> lawOf) {
+        List<String> lawOf,
+        dev.covenant.model.Period conduct) {
 
     /** Scenario output order: severity, then rule id, then the primary evidence's position. */
     public static final Comparator<Finding> ORDER = Comparator
@@ -47,11 +50,11 @@ public record Finding(
     /** A finding whose citations name no region's law (built outside the engine: tests, renderers). */
     public Finding(String ruleId, String title, Severity severity, String basis, List<String> citations, String message,
             List<Evidence> evidence, Exposure exposure, List<FindingRef> restsOn, List<String> regions, Object subject, Review review) {
-        this(ruleId, title, severity, basis, citations, message, evidence, exposure, restsOn, regions, subject, review, List.of());
+        this(ruleId, title, severity, basis, citations, message, evidence, exposure, restsOn, regions, subject, review, List.of(), null);
     }
 
     public Finding withReview(Review value) {
-        return new Finding(ruleId, title, severity, basis, citations, message, evidence, exposure, restsOn, regions, subject, value, lawOf);
+        return new Finding(ruleId, title, severity, basis, citations, message, evidence, exposure, restsOn, regions, subject, value, lawOf, conduct);
     }
 
     /**
@@ -66,6 +69,35 @@ public record Finding(
     /** True when the members in this finding's evidence include some within {@code container} (e.g. US-CA). */
     public boolean reaches(String container) {
         return regions.stream().anyMatch(r -> dev.covenant.model.Region.within(r, container));
+    }
+
+    /**
+     * True when the finding cites the FTC Act's deception clause, 15 U.S.C. § 45(a)(1), for conduct toward consumers
+     * (a broken statement, an undisclosed use, a retroactive change): the misrepresentation of privacy that a prior
+     * order forbids (PRIOR-ORDER-VIOLATION).
+     */
+    public boolean deceives() {
+        return citations.stream().anyMatch(c -> c.startsWith("15 U.S.C. § 45(a)(1)"));
+    }
+
+    /**
+     * For a chained rule's message: the ids of the rules of {@code findings} (gathered with this one, in the engine's
+     * matching order, which differs between a compiled and a cached pack), sorted, each once.
+     */
+    public List<String> ruleIdsOf(java.util.Collection<?> findings) {
+        return findings.stream().filter(Finding.class::isInstance).map(f -> ((Finding) f).ruleId()).distinct().sorted().toList();
+    }
+
+    /** True when some day of this finding's conduct (closed at {@code asOf}) falls within {@code term} (an order's). */
+    public boolean conductWithin(dev.covenant.model.Period term, java.time.LocalDate asOf) {
+        return conduct != null && conduct.knownBy(asOf).overlaps(term.closedBy(asOf));
+    }
+
+    /** The days from the first to the last day of these findings' conduct (null when none states it). */
+    public static dev.covenant.model.Period spanOf(java.util.Collection<?> findings) {
+        List<dev.covenant.model.Period> periods = findings.stream().filter(Finding.class::isInstance).map(f -> ((Finding) f).conduct())
+                .filter(java.util.Objects::nonNull).toList();
+        return periods.isEmpty() ? null : dev.covenant.model.Period.spanning(periods);
     }
 
     /** A total order on findings, so that chained rules can pick one representative of a group. */

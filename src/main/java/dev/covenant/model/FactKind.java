@@ -17,7 +17,8 @@ public enum FactKind {
     SETTING("setting", "setting"),
     PRACTICE("practice", "practice"),
     RECIPIENT("recipient", "recipient"),
-    MODEL("model", "model");
+    MODEL("model", "model"),
+    ORDER("order", "order");
 
     private final String key;
     private final String label;

@@ -116,6 +116,73 @@ public record Promise(
         return tier && bindsAway(practice.use(), category);
     }
 
+    /** True for a statement made to members as such (a public statement or a prompt at collection), not contract terms. */
+    public boolean isStatement() {
+        return promiseKind.isSpecificStatement();
+    }
+
+    /** Scenario level: the practice's categories this specific statement binds away from the practice's use ({@link #bindsAway(Practice, String)}). */
+    public List<String> boundCategoriesOf(Practice practice) {
+        return practice.categories().stream().filter(c -> bindsAway(practice, c)).toList();
+    }
+
+    /**
+     * Scenario level: the days a practice breaks this specific statement (PUBLIC-PROMISE-BROKEN), or null when it
+     * does not. It breaks it when it uses a category the statement binds away from its use ({@link #boundCategoriesOf})
+     * on a day the statement is in force — the days the practice and the statement share — or, for a {@code limits_to}
+     * statement, when the data it uses were collected, in part, while the statement was in force: data collected
+     * under a limit stay bound by it after it is withdrawn, so the breach runs from the later of the practice's start
+     * and the statement's to the practice's end. Data collection is read as running from {@code collectedFrom} (the
+     * practice's CollectionStart) to the practice's end, both as known on {@code asOf}; a statement withdrawn before
+     * any use, of data all collected after it was withdrawn, is not broken. A {@code forbids} statement binds only
+     * while in force (a use after its withdrawal of data collected under it is the retroactive-change rules' ground).
+     */
+    public Period breachPeriod(Practice practice, java.time.LocalDate collectedFrom, java.time.LocalDate asOf) {
+        List<String> bound = boundCategoriesOf(practice);
+        if (bound.isEmpty()) {
+            return null;
+        }
+        Period use = practice.period().knownBy(asOf);
+        Period inForce = period.closedBy(asOf);
+        Period breach = use.overlap(inForce);
+        boolean limited = bound.stream().anyMatch(c -> limitsTo.bindsAway(practice.use(), c));
+        if (limited && collectedFrom != null && use.to() != null && !collectedFrom.isAfter(use.to())
+                && new Period(collectedFrom, use.to()).overlaps(inForce)) {
+            java.time.LocalDate from = use.from().isAfter(inForce.from()) ? use.from() : inForce.from();
+            if (!from.isAfter(use.to())) {
+                breach = new Period(from, use.to());
+            }
+        }
+        return breach;
+    }
+
+    /** True when {@link #breachPeriod} finds days on which the practice breaks this statement. */
+    public boolean brokenBy(Practice practice, java.time.LocalDate collectedFrom, java.time.LocalDate asOf) {
+        return breachPeriod(practice, collectedFrom, asOf) != null;
+    }
+
+    /**
+     * For PUBLIC-PROMISE-BROKEN's message: how the statement reads ("limits phone to account-security", "forbids
+     * training of private-messages") and, where the practice ran only after the statement was withdrawn, that the
+     * data were collected while it was in force.
+     */
+    public String breachNote(Practice practice, java.time.LocalDate collectedFrom, java.time.LocalDate asOf) {
+        List<String> readings = new java.util.ArrayList<>();
+        if (!limitsTo.isNone()) {
+            readings.add("limits " + String.join(", ", limitsTo.categories()) + " to " + String.join(", ", limitsTo.uses()));
+        }
+        if (!forbids.uses().isEmpty() || !forbids.categories().isEmpty()) {
+            readings.add("forbids " + (forbids.uses().isEmpty() ? "any use" : String.join(", ", forbids.uses())) + " of "
+                    + (forbids.categories().isEmpty() ? "any category" : String.join(", ", forbids.categories())));
+        }
+        String note = String.join(" and ", readings);
+        if (!practice.overlaps(period, asOf) && collectedFrom != null) {
+            note += "; the statement ended " + period.to() + ", but the data used were collected from " + collectedFrom
+                    + ", while it was in force, and stay bound by it";
+        }
+        return note;
+    }
+
     public boolean inForceOn(java.time.LocalDate day) {
         return period.contains(day);
     }

@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * One scenario file, as typed facts ({@code span}: where its id, the {@code scenario} key, is written).
- * Lists are never null. (What a fixture expects is not a fact: {@code LoadResult.expect()}.) {@code warnings} are the loader's warnings about the file
+ * Lists are never null; {@code orders} are the consent orders and decrees binding the platform. (What a fixture expects is not a fact: {@code LoadResult.expect()}.) {@code warnings} are the loader's warnings about the file
  * (it is still evaluated); they are not facts.
  */
 public record Scenario(
@@ -28,6 +28,7 @@ public record Scenario(
         List<Setting> settings,
         List<Practice> practices,
         List<Model> models,
+        List<Order> orders,
         List<Diagnostic> warnings) {
 
     /** A scenario the loader had nothing to warn about. */
@@ -36,7 +37,7 @@ public record Scenario(
             List<Disclosure> disclosures, List<Capture> captures, List<Setting> settings, List<Practice> practices,
             List<Model> models) {
         this(id, title, asOf, file, span, platform, cohorts, subjects, promises, documents, versions, disclosures, captures,
-                settings, practices, models, List.of());
+                settings, practices, models, List.of(), List.of());
     }
 
     public Scenario {
@@ -51,12 +52,13 @@ public record Scenario(
         settings = List.copyOf(settings);
         practices = List.copyOf(practices);
         models = List.copyOf(models);
+        orders = List.copyOf(orders);
     }
 
     /** The same facts judged on another date (the CLI's {@code --as-of}). */
     public Scenario withAsOf(LocalDate date) {
         return new Scenario(id, title, date, file, span, platform, cohorts, subjects, promises, documents, versions,
-                disclosures, captures, settings, practices, models, warnings);
+                disclosures, captures, settings, practices, models, orders, warnings);
     }
 
     /**
@@ -83,6 +85,7 @@ public record Scenario(
             }
         }
         facts.addAll(models);
+        orders.stream().filter(o -> known(o.effective())).forEach(facts::add);
         return facts;
     }
 

@@ -14,6 +14,10 @@ import dev.covenant.model.Method;
 import dev.covenant.model.Model;
 import dev.covenant.model.Notice;
 import dev.covenant.model.OptOut;
+import dev.covenant.model.Order;
+import dev.covenant.model.OrderKind;
+import dev.covenant.model.OrderProhibition;
+import dev.covenant.model.OrderRequirement;
 import dev.covenant.model.Period;
 import dev.covenant.model.Platform;
 import dev.covenant.model.Practice;
@@ -55,7 +59,7 @@ import java.util.regex.Pattern;
 public final class ScenarioLoader {
 
     private static final Set<String> TOP = Set.of("scenario", "title", "as_of", "platform", "members", "subjects", "promises",
-            "documents", "settings", "practices", "models", "expect");
+            "documents", "settings", "practices", "models", "expect", "orders");
     private static final Set<String> PLATFORM = Set.of("name", "services");
     private static final Set<String> COHORT = Set.of("cohort", "tier", "region", "count", "joined", "ages");
     private static final Set<String> AGES = Set.of("from", "to");
@@ -82,6 +86,8 @@ public final class ScenarioLoader {
             "training_summary_published", "deleted");
     private static final Set<String> PLACEMENT = Set.of("region", "date");
     private static final Set<String> EXPECT = Set.of("findings", "absent");
+    private static final Set<String> ORDER = Set.of("id", "issuer", "kind", "docket", "effective", "until", "years",
+            "forbids", "requires");
 
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
     private static final Pattern RULE_ID = Pattern.compile("[A-Z0-9][A-Z0-9-]*");
@@ -220,6 +226,7 @@ public final class ScenarioLoader {
             List<Practice> practices = unique(practiceFields, "id", "practice", f -> practice(f, settingIds, subjectIds));
             List<Model> models = unique(top.objects("models", MODEL), "id", "model", f -> model(f, practiceIds));
             expect = top.object("expect", EXPECT).map(this::expectation).orElse(null);
+            List<Order> orders = unique(top.objects("orders", ORDER), "id", "order", this::order);
 
             diagnostics.addAll(RegionHints.confusions(regions));
             if (id.isEmpty() || asOf.isEmpty() || platform.isEmpty()) {
@@ -227,7 +234,7 @@ public final class ScenarioLoader {
             }
             return Optional.of(new Scenario(id.get(), title.orElse(id.get()), asOf.get(), file, top.spanOf("scenario"),
                     platform.get(), cohorts, subjects, promises, documents, versions, disclosures, captures, settings,
-                    practices, models, diagnostics.stream().filter(Diagnostic::isWarning).toList()));
+                    practices, models, orders, diagnostics.stream().filter(Diagnostic::isWarning).toList()));
         }
 
         private Optional<Platform> platform(Fields f) {
@@ -317,6 +324,46 @@ public final class ScenarioLoader {
             }
             return Optional.of(new Promise(id.get(), source.get(), kind.get(), tiers, forbids, excluded, uses,
                     limitsTo.orElse(Limitation.NONE), period.get(), f.span()));
+        }
+
+        /**
+         * An order binding the platform: its term runs from {@code effective} to {@code until}, or for {@code years}
+         * (to the day before the anniversary), or is open when neither is written; both is an error.
+         */
+        private Optional<Order> order(Fields f) {
+            Optional<String> id = f.requiredString("id");
+            Optional<String> issuer = f.requiredString("issuer");
+            Optional<OrderKind> kind = f.requiredChoice("kind", OrderKind.class);
+            Optional<String> docket = f.requiredString("docket");
+            Optional<LocalDate> effective = f.requiredDate("effective");
+            Optional<LocalDate> until = f.date("until");
+            Optional<Long> years = f.has("years") ? f.count("years")
+                    .filter(n -> valid(f, "years", n >= 1 && n <= 100 ? null : "must be from 1 to 100 years, got " + n)) : Optional.empty();
+            List<OrderProhibition> forbids = keyed(f, "forbids", OrderProhibition.class);
+            List<OrderRequirement> requires = keyed(f, "requires", OrderRequirement.class);
+            boolean bad = id.isEmpty() || issuer.isEmpty() || kind.isEmpty() || docket.isEmpty() || effective.isEmpty()
+                    || (f.has("until") && until.isEmpty()) || (f.has("years") && years.isEmpty());
+            if (f.has("until") && f.has("years")) {
+                f.report(f.spanOf("years"), "'years' in " + Fields.where(f.path()) + " and 'until' both say when the order ends; write one");
+                bad = true;
+            }
+            if (!bad && until.isPresent() && until.get().isBefore(effective.get())) {
+                f.report(f.spanOf("until"), "'until' (" + until.get() + ") is before 'effective' (" + effective.get() + ") in " + Fields.where(f.path()));
+                bad = true;
+            }
+            if (bad) {
+                return Optional.empty();
+            }
+            Period term = years.map(n -> Order.termOf(effective.get(), n)).orElse(new Period(effective.get(), until.orElse(null)));
+            return Optional.of(new Order(id.get(), issuer.get(), kind.get(), docket.get(), term, forbids, requires, f.span()));
+        }
+
+        /** A list of keyed values (an order's forbids, requires), each checked with a did-you-mean. */
+        private static <E extends Enum<E> & dev.covenant.model.Keyed> List<E> keyed(Fields f, String key, Class<E> type) {
+            List<String> keys = java.util.Arrays.stream(type.getEnumConstants()).map(dev.covenant.model.Keyed::key).toList();
+            return f.strings(key, text -> dev.covenant.model.Keyed.parse(type, text).isPresent() ? null
+                    : "unknown value '" + text + "'" + Suggestions.didYouMean(text, keys) + "; expected one of: " + dev.covenant.model.Keyed.choices(type))
+                    .stream().map(text -> dev.covenant.model.Keyed.parse(type, text).orElseThrow()).toList();
         }
 
         /** {@code limits_to}: both lists required and non-empty, since a limit that names nothing says nothing. */

@@ -111,6 +111,36 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void an_order_runs_for_its_years_or_to_its_until_and_its_keys_and_values_are_strict() {
+        String head = "scenario: x\nas_of: 2025-01-21\nplatform: {name: x}\norders:\n";
+        LoadResult ok = ScenarioLoader.parse((head
+                + "  - {id: o, issuer: ftc, kind: commission-order, docket: 'In re X, C-1', effective: 2020-04-01, years: 20,\n"
+                + "     forbids: [misrepresenting-privacy], requires: [privacy-program]}\n"
+                + "  - {id: d, issuer: a court, kind: court-decree, docket: 'US v. X', effective: 2019-01-01, until: 2024-12-31}\n"
+                + "  - {id: later, issuer: ftc, kind: commission-order, docket: C-2, effective: 2026-01-01}\n")
+                .getBytes(StandardCharsets.UTF_8), "ok.yaml");
+        assertThat(ok.diagnostics()).isEmpty();
+        assertThat(ok.scenario().orders()).extracting(o -> o.id() + " " + o.term()).containsExactly(
+                "o 2020-04-01 to 2040-03-31", "d 2019-01-01 to 2024-12-31", "later since 2026-01-01");
+        assertThat(ok.scenario().facts()).as("an order not yet effective on as_of is not known")
+                .filteredOn(dev.covenant.model.Order.class::isInstance).hasSize(2);
+
+        LoadResult bad = ScenarioLoader.parse((head
+                + "  - {id: a, issuer: ftc, kind: consent-order, docket: C-1, effective: 2020-01-01, yeers: 20}\n"
+                + "  - {id: b, issuer: ftc, kind: commission-order, docket: C-1, effective: 2020-01-01, forbids: [misrepresenting-privcy]}\n"
+                + "  - {id: c, issuer: ftc, kind: commission-order, docket: C-1, effective: 2020-01-01, until: 2030-01-01, years: 20}\n")
+                .getBytes(StandardCharsets.UTF_8), "bad.yaml");
+        assertThat(bad.diagnostics()).extracting(Diagnostic::format).anySatisfy(m -> assertThat(m)
+                .contains("unknown key 'yeers' in orders[0]", "did you mean 'years'?"));
+        assertThat(bad.diagnostics()).extracting(Diagnostic::format).anySatisfy(m -> assertThat(m)
+                .contains("'kind' in orders[0] has unknown value 'consent-order'", "commission-order | court-decree"));
+        assertThat(bad.diagnostics()).extracting(Diagnostic::format).anySatisfy(m -> assertThat(m)
+                .contains("orders[1].forbids[0]: unknown value 'misrepresenting-privcy'", "did you mean 'misrepresenting-privacy'?"));
+        assertThat(bad.diagnostics()).extracting(Diagnostic::format).anySatisfy(m -> assertThat(m)
+                .contains("'years' in orders[2] and 'until' both say when the order ends"));
+    }
+
+    @Test
     void limits_to_names_categories_and_uses_and_is_a_statement_s_not_a_contract_s() {
         String head = "scenario: x\nas_of: 2025-01-21\nplatform: {name: x}\npromises:\n";
         LoadResult ok = ScenarioLoader.parse((head

@@ -93,6 +93,11 @@ class ScenarioSchemaTest {
                 new String[] {"limits_to with an unknown category", valid + "promises:\n  - {id: p, source: s, kind: public-statement, since: 2020-01-01, limits_to: {categories: [user.contactt], uses: [essential]}}\n"},
                 new String[] {"region exclusion on a collection prompt", valid + "promises:\n  - {id: p, source: s, kind: collection-prompt, since: 2020-01-01, excludes_regions: [EEA]}\n"},
                 new String[] {"unknown opt-out method", valid.replace("enables: [train_ai_system]}", "enables: [train_ai_system], opt_out: {method: phone}}")},
+                new String[] {"misspelt order key", valid + "orders:\n  - {id: o, issuer: ftc, kind: commission-order, docket: C-1, effective: 2020-01-01, yeers: 20}\n"},
+                new String[] {"unknown order kind", valid + "orders:\n  - {id: o, issuer: ftc, kind: consent-order, docket: C-1, effective: 2020-01-01}\n"},
+                new String[] {"unknown order prohibition", valid + "orders:\n  - {id: o, issuer: ftc, kind: commission-order, docket: C-1, effective: 2020-01-01, forbids: [misrepresenting-privcy]}\n"},
+                new String[] {"order with both until and years", valid + "orders:\n  - {id: o, issuer: ftc, kind: commission-order, docket: C-1, effective: 2020-01-01, until: 2030-01-01, years: 20}\n"},
+                new String[] {"order without a docket", valid + "orders:\n  - {id: o, issuer: ftc, kind: commission-order, effective: 2020-01-01}\n"},
                 new String[] {"bad rule id in expect", valid + "expect: {findings: [not-a-rule]}\n"}
         ).map(c -> DynamicTest.dynamicTest(c[0], () -> {
             byte[] bytes = c[1].getBytes();

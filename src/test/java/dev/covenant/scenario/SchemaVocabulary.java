@@ -55,6 +55,9 @@ final class SchemaVocabulary {
             enumeration(at(defs, "promise", "properties", "kind"), keys(PromiseKind.class));
             enumeration(at(defs, "practice", "properties", "recipients", "items", "properties", "relationship"), keys(Relationship.class));
             enumeration(at(defs, "practice", "properties", "recipients", "items", "properties", "purpose"), keys(ProcessorPurpose.class));
+            enumeration(at(defs, "order", "properties", "kind"), keys(dev.covenant.model.OrderKind.class));
+            enumeration(at(defs, "order", "properties", "forbids", "items"), keys(dev.covenant.model.OrderProhibition.class));
+            enumeration(at(defs, "order", "properties", "requires", "items"), keys(dev.covenant.model.OrderRequirement.class));
             at(defs, "practice", "properties", "legal_basis").put("pattern", legalBasis());
             at(defs, "date").put("pattern", DATE);
             defs.get("dateOrNull").get("anyOf").forEach(option -> {
