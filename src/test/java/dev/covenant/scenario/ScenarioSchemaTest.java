@@ -93,7 +93,12 @@ class ScenarioSchemaTest {
                 new String[] {"limits_to with an unknown category", valid + "promises:\n  - {id: p, source: s, kind: public-statement, since: 2020-01-01, limits_to: {categories: [user.contactt], uses: [essential]}}\n"},
                 new String[] {"region exclusion on a collection prompt", valid + "promises:\n  - {id: p, source: s, kind: collection-prompt, since: 2020-01-01, excludes_regions: [EEA]}\n"},
                 new String[] {"unknown opt-out method", valid.replace("enables: [train_ai_system]}", "enables: [train_ai_system], opt_out: {method: phone}}")},
-                new String[] {"bad rule id in expect", valid + "expect: {findings: [not-a-rule]}\n"}
+                new String[] {"bad rule id in expect", valid + "expect: {findings: [not-a-rule]}\n"},
+                new String[] {"misspelt consent key", valid.replace("legal_basis: \"setting:ai\"", "legal_basis: consent, consent: {obtaned: opt-in}")},
+                new String[] {"unknown way consent was obtained", valid.replace("legal_basis: \"setting:ai\"", "legal_basis: consent, consent: {obtained: ticked}")},
+                new String[] {"consent on a contract basis", valid.replace("legal_basis: \"setting:ai\"", "legal_basis: contract, consent: {obtained: opt-in}")},
+                new String[] {"balancing on a consent basis", valid.replace("legal_basis: \"setting:ai\"", "legal_basis: consent, balancing: {assessed: 2024-01-01, note: n}")},
+                new String[] {"balancing without a note", valid.replace("legal_basis: \"setting:ai\"", "legal_basis: legitimate-interest, balancing: {assessed: 2024-01-01}")}
         ).map(c -> DynamicTest.dynamicTest(c[0], () -> {
             byte[] bytes = c[1].getBytes();
             assertThat(schemaErrors(bytes, "case.yaml")).as("schema").isNotEmpty();

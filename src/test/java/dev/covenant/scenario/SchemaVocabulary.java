@@ -55,6 +55,7 @@ final class SchemaVocabulary {
             enumeration(at(defs, "promise", "properties", "kind"), keys(PromiseKind.class));
             enumeration(at(defs, "practice", "properties", "recipients", "items", "properties", "relationship"), keys(Relationship.class));
             enumeration(at(defs, "practice", "properties", "recipients", "items", "properties", "purpose"), keys(ProcessorPurpose.class));
+            enumeration(at(defs, "practice", "properties", "consent", "properties", "obtained"), keys(dev.covenant.model.ConsentGiven.Obtained.class));
             at(defs, "practice", "properties", "legal_basis").put("pattern", legalBasis());
             at(defs, "date").put("pattern", DATE);
             defs.get("dateOrNull").get("anyOf").forEach(option -> {
