@@ -13,9 +13,14 @@ import java.util.Map;
  * Derived: everyone whose data a practice touches within a region — the member cohorts it reaches ({@link Reach})
  * and the groups of people who are not members it names ({@link dev.covenant.model.Subject}) — for an obligation
  * that binds whoever the people are (a lawful basis is owed to both). One per region a group lies within
- * ({@link Region#enclosing}) and one for {@value Audience#ANYWHERE}, like {@link Audience} and {@link Subjects}.
+ * ({@link Region#enclosing}) and one for {@value Audience#ANYWHERE}, like {@link Audience} and {@link Subjects}, and
+ * one for {@value #EEA_OR_UK}: the people the GDPR or the UK GDPR protects, for a rule whose citations split
+ * between the two by themselves, so that people elsewhere stay out of its evidence and its counts.
  */
 public record Affected(Practice practice, String region, List<People> groups) implements Derived {
+
+    /** The region of the affected in the EEA or the UK, together. */
+    public static final String EEA_OR_UK = "EEA or UK";
 
     public Affected {
         groups = dev.covenant.model.Fact.inFileOrder(groups);
@@ -40,6 +45,9 @@ public record Affected(Practice practice, String region, List<People> groups) im
             everyone.add(group);
             for (String region : Region.enclosing(group.region())) {
                 byRegion.computeIfAbsent(region, r -> new ArrayList<>()).add(group);
+            }
+            if (group.inRegion("EEA") || group.inRegion("UK")) {
+                byRegion.computeIfAbsent(EEA_OR_UK, r -> new ArrayList<>()).add(group);
             }
         }
         List<Affected> result = new ArrayList<>();
