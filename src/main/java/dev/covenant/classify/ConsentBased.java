@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * Derived: members gave affirmative express consent to a practice — its legal basis is consent or
- * parental consent, or a setting that defaults off ({@code setting} is then that setting, else null).
+ * parental consent obtained as consent must be ({@link dev.covenant.model.Consent#heldBy}), or a setting that
+ * defaults off ({@code setting} is then that setting, else null).
  */
 public record ConsentBased(Practice practice, Setting setting) implements Derived {
 
@@ -18,6 +19,11 @@ public record ConsentBased(Practice practice, Setting setting) implements Derive
             return practice.withdrawal();
         }
         return setting != null && setting.optOut() != null ? setting.optOut().method() : null;
+    }
+
+    /** True when the consent is a parent's, verified (GDPR Art. 8(1)-(2)), not the members' own. */
+    public boolean byParent() {
+        return setting == null && practice.hasParentalConsent();
     }
 
     @Override

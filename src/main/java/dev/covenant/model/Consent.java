@@ -9,6 +9,14 @@ package dev.covenant.model;
  *
  * <p>The per-record predicate, {@link #lawful}, is the primitive; a scenario describes the members a
  * practice reaches, and {@link #givenThrough(Setting)} says what their setting looks like to it.
+ *
+ * <p>A claimed consent is consent only if it was obtained as consent must be ({@link #defects}): freely given,
+ * specific, informed and unambiguous, by a clear affirmative act (GDPR Art. 4(11), Art. 7; the FTC's
+ * "affirmative express consent"). A box ticked in advance (CJEU C-673/17 Planet49), consent bundled with the
+ * terms or other purposes (Art. 7(2)), read from continued use (Recital 32), given by an account administrator
+ * for other people, not informed or not specific, or made a condition of the service (Art. 7(4)) is not: every
+ * rule asking whether a practice rests on consent reads {@link #heldBy}, so no rule takes a "consent" label
+ * as consent. A practice without a {@code consent} block is taken at its word.
  */
 public final class Consent {
 
@@ -36,5 +44,57 @@ public final class Consent {
     /** The practice claims express or parental consent as its legal basis, without a setting. */
     public static boolean claimedBy(Practice practice) {
         return practice.legalBasis() != null && practice.legalBasis().isExpressConsent();
+    }
+
+    /**
+     * What was wrong with how a claimed consent was obtained, in words for a message; empty when it is consent
+     * (and when the scenario does not say how it was obtained: the stated basis is then taken as given).
+     */
+    public static java.util.List<String> defects(ConsentGiven given) {
+        java.util.List<String> defects = new java.util.ArrayList<>();
+        if (given == null) {
+            return defects;
+        }
+        switch (given.obtained()) {
+            case PRE_TICKED -> defects.add("obtained with a pre-ticked box");
+            case BUNDLED -> defects.add("bundled with the terms or other purposes");
+            case IMPLIED -> defects.add("implied from continued use");
+            case BY_ACCOUNT_ADMIN -> defects.add("given by an account administrator for other people");
+            default -> {
+            }
+        }
+        if (!given.informed()) {
+            defects.add("not informed (the person was not told who processes the data and for what)");
+        }
+        if (!given.specific()) {
+            defects.add("not specific to this purpose");
+        }
+        if (given.conditionOfService()) {
+            defects.add("made a condition of the service");
+        }
+        return defects;
+    }
+
+    /** True when the consent was obtained as consent must be, or the scenario does not say how it was obtained. */
+    public static boolean valid(ConsentGiven given) {
+        return defects(given).isEmpty();
+    }
+
+    /** The practice claims express or parental consent, and that consent holds ({@link #valid}). */
+    public static boolean heldBy(Practice practice) {
+        return claimedBy(practice) && valid(practice.consent());
+    }
+
+    /**
+     * The practice rests on verifiable parental consent (GDPR Art. 8(1)-(2); COPPA, 16 C.F.R. § 312.5): a
+     * parental-consent basis not shown to be obtained otherwise, or consent obtained {@code verifiable-parental}.
+     */
+    public static boolean parentalBy(Practice practice) {
+        if (!heldBy(practice)) {
+            return false;
+        }
+        ConsentGiven given = practice.consent();
+        boolean parentalBasis = practice.legalBasis().basisKind() == LegalBasis.Kind.PARENTAL_CONSENT;
+        return given == null ? parentalBasis : given.obtained() == ConsentGiven.Obtained.VERIFIABLE_PARENTAL;
     }
 }

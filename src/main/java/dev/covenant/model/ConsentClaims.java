@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * The consent a scenario's practices claim as their legal basis, looked up by a data item's use and
- * category: how a record rule reads {@link Consent#claimedBy} for one record. One fact per record session
+ * category: how a record rule reads {@link Consent#heldBy} for one record (a consent obtained pre-ticked,
+ * bundled, implied or by an administrator is no claim). One fact per record session
  * (a join on it costs a method call per record, where matching the practices themselves per record cost
  * an accumulate).
  */
@@ -16,7 +17,7 @@ public record ConsentClaims(List<Practice> claiming) {
     }
 
     public static ConsentClaims of(Collection<Practice> practices) {
-        return new ConsentClaims(practices.stream().filter(Consent::claimedBy).toList());
+        return new ConsentClaims(practices.stream().filter(Consent::heldBy).toList());
     }
 
     /** Some practice that handles this use of this category claims express or parental consent. */
@@ -32,7 +33,7 @@ public record ConsentClaims(List<Practice> claiming) {
     /** Some practice that handles this use of this category rests on verifiable parental consent (COPPA). */
     public boolean parentalClaimFor(String use, String category) {
         for (Practice p : claiming) {
-            if (p.hasParentalConsent() && p.handles(use, category)) {
+            if (Consent.parentalBy(p) && p.handles(use, category)) {
                 return true;
             }
         }

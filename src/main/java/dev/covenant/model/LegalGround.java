@@ -11,6 +11,12 @@ import java.util.function.Function;
  * one that defaults on rests it on their not objecting — an {@code opt-out}, which is how a controller relying
  * on legitimate interest offers the objection of GDPR Art. 21(1), and never consent (GDPR Art. 4(11); In re
  * Facebook, FTC 2012). A practice that states no basis is {@code unstated}.
+ *
+ * <p>A ground is the basis a practice claims, which is what a basis-scoped provision governs: GDPR Art. 7 sets
+ * the conditions for processing "based on consent", so a consent claimed but not obtained as consent must be
+ * (pre-ticked, bundled ... {@link Consent#defects}) is still {@code consent} here, and is judged against those
+ * conditions (GDPR-INVALID-CONSENT); whether it holds is {@link Consent#heldBy}'s, which every rule asking
+ * "does this practice rest on consent?" reads.
  */
 public enum LegalGround implements Keyed {
     CONSENT,
@@ -40,6 +46,7 @@ public enum LegalGround implements Keyed {
             return UNSTATED;
         }
         return switch (basis.basisKind()) {
+            // Claimed, valid or not (Consent.claimedBy): Art. 7's conditions govern the claim.
             case CONSENT, PARENTAL_CONSENT -> CONSENT;
             case LEGITIMATE_INTEREST -> LEGITIMATE_INTEREST;
             case CONTRACT -> CONTRACT;

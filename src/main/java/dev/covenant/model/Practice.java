@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * What the platform actually did: a use of data categories, for tiers and regions, over a period. It touches the
  * member cohorts of its tiers and regions unless {@code touchesMembers} is false, and the groups of people who are
- * not members it names in {@code subjects}.
+ * not members it names in {@code subjects}. {@code consent} says how a claimed consent was obtained (null: not
+ * stated, taken as given), {@code balancing} a documented legitimate-interest assessment (null: none stated).
  */
 public record Practice(
         String id,
@@ -19,6 +20,8 @@ public record Practice(
         List<String> subjects,
         List<Recipient> recipients,
         LegalBasis legalBasis,
+        ConsentGiven consent,
+        Balancing balancing,
         Method objection,
         Method withdrawal,
         LocalDate dataCollectedFrom,
@@ -84,19 +87,29 @@ public record Practice(
         return legalBasis == null ? "unstated" : legalBasis.toString();
     }
 
-    /** True when the practice rests on verifiable parental consent (COPPA). */
+    /** True when the practice rests on verifiable parental consent (COPPA; GDPR Art. 8), as {@link Consent#parentalBy} reads it. */
     public boolean hasParentalConsent() {
-        return legalBasis != null && legalBasis.basisKind() == LegalBasis.Kind.PARENTAL_CONSENT;
+        return Consent.parentalBy(this);
     }
 
     /**
      * True when the practice's stated legal basis is of this kind ({@code parental-consent}, {@code consent}, ...):
      * what an obligation table's legal-ground column asks of a row's practice. It reads the stated legal_basis only:
-     * a setting that defaults off is consent to ConsentBased, not here.
+     * a setting that defaults off is consent to ConsentBased, not here. A consent not obtained as consent must be
+     * ({@link Consent#heldBy}: pre-ticked, bundled, implied, by an administrator ...) is no consent here, and only
+     * verifiable parental consent ({@link Consent#parentalBy}) is parental consent.
      */
     public boolean restsOn(String basisKind) {
         if (legalBasis == null) {
             return false;
+        }
+        if (legalBasis.isExpressConsent()) {
+            if (!Consent.heldBy(this)) {
+                return false;
+            }
+            if (basisKind.equals("parental-consent")) {
+                return Consent.parentalBy(this);
+            }
         }
         // A parent's consent for a child is consent: a row requiring consent is met by it too.
         return legalBasis.basisKind().key().equals(basisKind)

@@ -1,9 +1,11 @@
 package dev.covenant.scenario;
 
 import dev.covenant.model.Ages;
+import dev.covenant.model.Balancing;
 import dev.covenant.model.Capture;
 import dev.covenant.model.ChangeNotice;
 import dev.covenant.model.Cohort;
+import dev.covenant.model.ConsentGiven;
 import dev.covenant.model.Disclosure;
 import dev.covenant.model.Document;
 import dev.covenant.model.DocumentVersion;
@@ -79,7 +81,11 @@ public final class ScenarioLoader {
     private static final Set<String> SETTING = Set.of("id", "introduced", "default", "enables", "regions", "opt_out");
     private static final Set<String> OPT_OUT = Set.of("method", "retroactive");
     private static final Set<String> PRACTICE = Set.of("id", "use", "categories", "tiers", "regions", "recipients",
-            "legal_basis", "objection", "withdrawal", "data_collected_from", "started", "ended", "members", "subjects");
+            "legal_basis", "objection", "withdrawal", "data_collected_from", "started", "ended", "members", "subjects",
+            "consent", "balancing");
+    private static final Set<String> CONSENT = Set.of("obtained", "on", "wording", "informed", "specific",
+            "condition_of_service");
+    private static final Set<String> BALANCING = Set.of("assessed", "note");
     private static final Set<String> RECIPIENT = Set.of("name", "relationship", "purpose");
     private static final Set<String> METHOD_ONLY = Set.of("method");
     private static final Set<String> MODEL = Set.of("id", "general_purpose", "trained_by", "placed_on_market",
@@ -505,12 +511,71 @@ public final class ScenarioLoader {
             List<String> subjects = f.strings("subjects", s -> subjectIds.contains(s) ? null
                     : "refers to subject '" + s + "', which is not defined under 'subjects'" + Suggestions.didYouMean(s, subjectIds));
             Optional<Period> period = period(f, "started", "ended");
+            ConsentGiven consent = consent(f, legalBasis.orElse(null));
+            Balancing balancing = balancing(f, legalBasis.orElse(null));
             if (id.isEmpty() || use.isEmpty() || period.isEmpty()) {
                 return Optional.empty();
             }
             return Optional.of(new Practice(id.get(), use.get(), categories, tiers, regions, touchesMembers, subjects, recipients,
-                    legalBasis.orElse(null), objection.orElse(null), withdrawal.orElse(null),
+                    legalBasis.orElse(null), consent, balancing, objection.orElse(null), withdrawal.orElse(null),
                     collectedFrom.orElse(null), period.get(), f.span()));
+        }
+
+        /**
+         * How a claimed consent was obtained ({@code consent}), or null when not stated (the basis is then taken as
+         * given). It describes a consent or parental-consent basis only: on any other basis it makes no sense, and a
+         * setting's consent is read from its default.
+         */
+        private ConsentGiven consent(Fields f, LegalBasis basis) {
+            if (!f.has("consent")) {
+                return null;
+            }
+            if (basis == null || !basis.isExpressConsent()) {
+                // A basis that failed to parse has been reported already; say nothing more then.
+                if (basis != null || !f.has("legal_basis")) {
+                    f.report(f.spanOf("consent"), "'consent' in " + Fields.where(f.path())
+                            + " says how a claimed consent was obtained, but the practice's legal_basis is "
+                            + (basis == null ? "unstated" : "'" + basis + "'")
+                            + "; state legal_basis: consent or parental-consent"
+                            + (basis != null && basis.isSetting() ? " (a setting's consent is read from its default)" : ""));
+                }
+                return null;
+            }
+            Optional<Fields> c = f.object("consent", CONSENT);
+            if (c.isEmpty()) {
+                return null;
+            }
+            Fields g = c.get();
+            Optional<ConsentGiven.Obtained> obtained = g.requiredChoice("obtained", ConsentGiven.Obtained.class);
+            Optional<LocalDate> on = g.date("on");
+            Optional<String> wording = g.string("wording");
+            boolean informed = g.flag("informed").orElse(true);
+            boolean specific = g.flag("specific").orElse(true);
+            boolean condition = g.flag("condition_of_service").orElse(false);
+            return obtained.map(o -> new ConsentGiven(o, on.orElse(null), wording.orElse(null), informed, specific, condition))
+                    .orElse(null);
+        }
+
+        /** A documented legitimate-interest assessment ({@code balancing}): only on a legitimate-interest basis. */
+        private Balancing balancing(Fields f, LegalBasis basis) {
+            if (!f.has("balancing")) {
+                return null;
+            }
+            if (basis == null || basis.basisKind() != LegalBasis.Kind.LEGITIMATE_INTEREST) {
+                if (basis != null || !f.has("legal_basis")) {
+                    f.report(f.spanOf("balancing"), "'balancing' in " + Fields.where(f.path())
+                            + " documents a legitimate-interest assessment, but the practice's legal_basis is "
+                            + (basis == null ? "unstated" : "'" + basis + "'") + "; state legal_basis: legitimate-interest");
+                }
+                return null;
+            }
+            Optional<Fields> b = f.object("balancing", BALANCING);
+            if (b.isEmpty()) {
+                return null;
+            }
+            Optional<LocalDate> assessed = b.get().requiredDate("assessed");
+            Optional<String> note = b.get().requiredString("note");
+            return assessed.isPresent() && note.isPresent() ? new Balancing(assessed.get(), note.get()) : null;
         }
 
         private Optional<LegalBasis> legalBasis(Fields f, String text, Set<String> settingIds) {

@@ -308,6 +308,47 @@ class ScenarioLoaderTest {
                 "p.yaml:8:12: error: 'ended' (2024-07-01) is before 'started' (2024-08-01) in practices[0]");
     }
 
+    @Test
+    void how_consent_was_obtained_is_read_strictly_and_only_where_consent_is_the_basis() {
+        String head = "scenario: c\nas_of: 2025-01-21\nplatform: {name: x}\npractices:\n";
+        LoadResult ok = ScenarioLoader.parse((head
+                + "  - {id: a, use: train_ai_system, legal_basis: consent, started: 2024-08-01,\n"
+                + "     consent: {obtained: pre-ticked, on: 2024-07-01, wording: 'Help improve our AI', specific: no}}\n"
+                + "  - {id: b, use: marketing.advertising, legal_basis: legitimate-interest, started: 2024-08-01,\n"
+                + "     balancing: {assessed: 2024-06-01, note: 'Contextual ads only'}}\n"
+                + "  - {id: c, use: train_ai_system, legal_basis: consent, started: 2024-08-01}\n")
+                .getBytes(StandardCharsets.UTF_8), "ok.yaml");
+        assertThat(ok.diagnostics()).isEmpty();
+        List<dev.covenant.model.Practice> practices = ok.scenario().practices();
+        assertThat(practices.get(0).consent()).satisfies(c -> {
+            assertThat(c.obtained()).isEqualTo(dev.covenant.model.ConsentGiven.Obtained.PRE_TICKED);
+            assertThat(c.informed()).isTrue();
+            assertThat(c.specific()).isFalse();
+            assertThat(c.conditionOfService()).isFalse();
+            assertThat(c.defects()).containsExactly("obtained with a pre-ticked box", "not specific to this purpose");
+        });
+        assertThat(practices.get(1).balancing().note()).isEqualTo("Contextual ads only");
+        // No consent block: the stated basis is taken as given, as before the key existed.
+        assertThat(practices.get(2).consent()).isNull();
+        assertThat(dev.covenant.model.Consent.heldBy(practices.get(2))).isTrue();
+        assertThat(dev.covenant.model.Consent.heldBy(practices.get(0))).isFalse();
+
+        LoadResult bad = ScenarioLoader.parse((head
+                + "  - {id: a, use: train_ai_system, legal_basis: consent, started: 2024-08-01, consent: {obtaned: opt-in}}\n"
+                + "  - {id: b, use: train_ai_system, legal_basis: consent, started: 2024-08-01, consent: {obtained: ticked}}\n"
+                + "  - {id: c, use: train_ai_system, legal_basis: contract, started: 2024-08-01, consent: {obtained: opt-in}}\n"
+                + "  - {id: d, use: train_ai_system, legal_basis: consent, started: 2024-08-01, balancing: {assessed: 2024-01-01, note: n}}\n"
+                + "  - {id: e, use: train_ai_system, legal_basis: consent, started: 2024-08-01, consnet: {obtained: opt-in}}\n")
+                .getBytes(StandardCharsets.UTF_8), "bad.yaml");
+        assertThat(bad.diagnostics()).extracting(Diagnostic::format).containsExactly(
+                "bad.yaml:5:87: error: missing required key 'obtained' in practices[0].consent",
+                "bad.yaml:5:88: error: unknown key 'obtaned' in practices[0].consent (did you mean 'obtained'?); expected one of: condition_of_service, informed, obtained, on, specific, wording",
+                "bad.yaml:6:98: error: 'obtained' in practices[1].consent has unknown value 'ticked'; expected one of: opt-in | pre-ticked | bundled | implied | by-account-admin | written-release | verifiable-parental",
+                "bad.yaml:7:88: error: 'consent' in practices[2] says how a claimed consent was obtained, but the practice's legal_basis is 'contract'; state legal_basis: consent or parental-consent",
+                "bad.yaml:8:89: error: 'balancing' in practices[3] documents a legitimate-interest assessment, but the practice's legal_basis is 'consent'; state legal_basis: legitimate-interest",
+                "bad.yaml:9:78: error: unknown key 'consnet' in practices[4] (did you mean 'consent'?); expected one of: balancing, categories, consent, data_collected_from, ended, id, legal_basis, members, objection, recipients, regions, started, subjects, tiers, use, withdrawal");
+    }
+
     private static List<Diagnostic> invalid(String name) {
         LoadResult result = ScenarioLoader.load(INVALID.resolve(name), name);
         assertThat(result.isValid()).as("%s should be invalid", name).isFalse();

@@ -98,7 +98,12 @@ class ScenarioSchemaTest {
                 new String[] {"unknown order prohibition", valid + "orders:\n  - {id: o, issuer: ftc, kind: commission-order, docket: C-1, effective: 2020-01-01, forbids: [misrepresenting-privcy]}\n"},
                 new String[] {"order with both until and years", valid + "orders:\n  - {id: o, issuer: ftc, kind: commission-order, docket: C-1, effective: 2020-01-01, until: 2030-01-01, years: 20}\n"},
                 new String[] {"order without a docket", valid + "orders:\n  - {id: o, issuer: ftc, kind: commission-order, effective: 2020-01-01}\n"},
-                new String[] {"bad rule id in expect", valid + "expect: {findings: [not-a-rule]}\n"}
+                new String[] {"bad rule id in expect", valid + "expect: {findings: [not-a-rule]}\n"},
+                new String[] {"misspelt consent key", valid.replace("legal_basis: \"setting:ai\"", "legal_basis: consent, consent: {obtaned: opt-in}")},
+                new String[] {"unknown way consent was obtained", valid.replace("legal_basis: \"setting:ai\"", "legal_basis: consent, consent: {obtained: ticked}")},
+                new String[] {"consent on a contract basis", valid.replace("legal_basis: \"setting:ai\"", "legal_basis: contract, consent: {obtained: opt-in}")},
+                new String[] {"balancing on a consent basis", valid.replace("legal_basis: \"setting:ai\"", "legal_basis: consent, balancing: {assessed: 2024-01-01, note: n}")},
+                new String[] {"balancing without a note", valid.replace("legal_basis: \"setting:ai\"", "legal_basis: legitimate-interest, balancing: {assessed: 2024-01-01}")}
         ).map(c -> DynamicTest.dynamicTest(c[0], () -> {
             byte[] bytes = c[1].getBytes();
             assertThat(schemaErrors(bytes, "case.yaml")).as("schema").isNotEmpty();

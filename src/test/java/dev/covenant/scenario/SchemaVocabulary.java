@@ -58,6 +58,7 @@ final class SchemaVocabulary {
             enumeration(at(defs, "order", "properties", "kind"), keys(dev.covenant.model.OrderKind.class));
             enumeration(at(defs, "order", "properties", "forbids", "items"), keys(dev.covenant.model.OrderProhibition.class));
             enumeration(at(defs, "order", "properties", "requires", "items"), keys(dev.covenant.model.OrderRequirement.class));
+            enumeration(at(defs, "practice", "properties", "consent", "properties", "obtained"), keys(dev.covenant.model.ConsentGiven.Obtained.class));
             at(defs, "practice", "properties", "legal_basis").put("pattern", legalBasis());
             at(defs, "date").put("pattern", DATE);
             defs.get("dateOrNull").get("anyOf").forEach(option -> {

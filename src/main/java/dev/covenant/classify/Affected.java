@@ -1,0 +1,70 @@
+package dev.covenant.classify;
+
+import dev.covenant.model.People;
+import dev.covenant.model.Practice;
+import dev.covenant.model.Region;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Derived: everyone whose data a practice touches within a region — the member cohorts it reaches ({@link Reach})
+ * and the groups of people who are not members it names ({@link dev.covenant.model.Subject}) — for an obligation
+ * that binds whoever the people are (a lawful basis is owed to both). One per region a group lies within
+ * ({@link Region#enclosing}) and one for {@value Audience#ANYWHERE}, like {@link Audience} and {@link Subjects}, and
+ * one for {@value #EEA_OR_UK}: the people the GDPR or the UK GDPR protects, for a rule whose citations split
+ * between the two by themselves, so that people elsewhere stay out of its evidence and its counts.
+ */
+public record Affected(Practice practice, String region, List<People> groups) implements Derived {
+
+    /** The region of the affected in the EEA or the UK, together. */
+    public static final String EEA_OR_UK = "EEA or UK";
+
+    public Affected {
+        groups = dev.covenant.model.Fact.inFileOrder(groups);
+    }
+
+    /** The people counted, each group once. */
+    public long people() {
+        return People.counted(groups);
+    }
+
+    /** The affected of {@code practice}, from the cohorts it reaches (or Reach facts) and the subjects it touches. */
+    public static List<Affected> of(Practice practice, Collection<?> reached, Collection<?> touched) {
+        Map<String, List<People>> byRegion = new LinkedHashMap<>();
+        List<People> everyone = new ArrayList<>();
+        List<Object> all = new ArrayList<>(reached);
+        all.addAll(touched);
+        for (Object value : all) {
+            People group = People.of(value);
+            if (group == null || everyone.contains(group)) {
+                continue;
+            }
+            everyone.add(group);
+            for (String region : Region.enclosing(group.region())) {
+                byRegion.computeIfAbsent(region, r -> new ArrayList<>()).add(group);
+            }
+            if (group.inRegion("EEA") || group.inRegion("UK")) {
+                byRegion.computeIfAbsent(EEA_OR_UK, r -> new ArrayList<>()).add(group);
+            }
+        }
+        List<Affected> result = new ArrayList<>();
+        byRegion.forEach((region, groups) -> result.add(new Affected(practice, region, groups)));
+        if (!everyone.isEmpty()) {
+            result.add(new Affected(practice, Audience.ANYWHERE, everyone));
+        }
+        return result;
+    }
+
+    @Override
+    public String scope() {
+        return region;
+    }
+
+    @Override
+    public List<Object> basis() {
+        return Derived.basis(groups, practice);
+    }
+}
