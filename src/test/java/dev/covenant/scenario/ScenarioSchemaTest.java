@@ -93,6 +93,13 @@ class ScenarioSchemaTest {
                 new String[] {"limits_to with an unknown category", valid + "promises:\n  - {id: p, source: s, kind: public-statement, since: 2020-01-01, limits_to: {categories: [user.contactt], uses: [essential]}}\n"},
                 new String[] {"region exclusion on a collection prompt", valid + "promises:\n  - {id: p, source: s, kind: collection-prompt, since: 2020-01-01, excludes_regions: [EEA]}\n"},
                 new String[] {"unknown opt-out method", valid.replace("enables: [train_ai_system]}", "enables: [train_ai_system], opt_out: {method: phone}}")},
+                new String[] {"misspelt discloses key", valid + "documents:\n  - {id: d, kind: policy, versions: [{version: '1', published: 2024-01-01, discloses: [{use: marketing, legal_bases: consent}]}]}\n"},
+                new String[] {"unknown legal basis a notice states", valid + "documents:\n  - {id: d, kind: policy, versions: [{version: '1', published: 2024-01-01, discloses: [{use: marketing, legal_basis: vital-interest}]}]}\n"},
+                new String[] {"unknown kind of recipient a notice names", valid + "documents:\n  - {id: d, kind: policy, versions: [{version: '1', published: 2024-01-01, discloses: [{use: marketing, recipients: [partner]}]}]}\n"},
+                new String[] {"misspelt subject key", valid + "subjects:\n  - {id: s, region: FR, count: 5, source: public-web, since: 2024-01-01, informd: {channel: email, sent: 2024-01-20}}\n"},
+                new String[] {"informed without a date", valid + "subjects:\n  - {id: s, region: FR, count: 5, source: public-web, since: 2024-01-01, informed: {channel: email}}\n"},
+                new String[] {"unknown exemption kind", valid + "subjects:\n  - {id: s, region: FR, count: 5, source: public-web, since: 2024-01-01, exemption: {kind: too-many, measures: m}}\n"},
+                new String[] {"exemption without measures", valid + "subjects:\n  - {id: s, region: FR, count: 5, source: public-web, since: 2024-01-01, exemption: {kind: impossible}}\n"},
                 new String[] {"bad rule id in expect", valid + "expect: {findings: [not-a-rule]}\n"}
         ).map(c -> DynamicTest.dynamicTest(c[0], () -> {
             byte[] bytes = c[1].getBytes();
