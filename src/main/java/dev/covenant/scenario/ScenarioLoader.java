@@ -15,6 +15,7 @@ import dev.covenant.model.MarketPlacement;
 import dev.covenant.model.Method;
 import dev.covenant.model.Model;
 import dev.covenant.model.Notice;
+import dev.covenant.model.NoticeExemption;
 import dev.covenant.model.OptOut;
 import dev.covenant.model.Order;
 import dev.covenant.model.OrderKind;
@@ -65,7 +66,8 @@ public final class ScenarioLoader {
     private static final Set<String> PLATFORM = Set.of("name", "services");
     private static final Set<String> COHORT = Set.of("cohort", "tier", "region", "count", "joined", "ages");
     private static final Set<String> AGES = Set.of("from", "to");
-    private static final Set<String> SUBJECT = Set.of("id", "region", "count", "source", "since");
+    private static final Set<String> SUBJECT = Set.of("id", "region", "count", "source", "since", "informed", "exemption");
+    private static final Set<String> EXEMPTION = Set.of("kind", "measures");
     private static final Set<String> PERIOD = Set.of("from", "to");
     private static final Set<String> PROMISE = Set.of("id", "source", "kind", "tiers", "forbids", "excludes_regions",
             "uses", "limits_to", "since", "until");
@@ -75,7 +77,7 @@ public final class ScenarioLoader {
     private static final Set<String> CHANGE_NOTICE = Set.of("days", "clause");
     private static final Set<String> VERSION = Set.of("version", "published", "effective", "discloses", "notice",
             "text_sha256", "captures");
-    private static final Set<String> DISCLOSES = Set.of("use", "categories");
+    private static final Set<String> DISCLOSES = Set.of("use", "categories", "legal_basis", "recipients");
     private static final Set<String> NOTICE = Set.of("channel", "sent");
     private static final Set<String> CAPTURE = Set.of("captured", "text_sha256");
     private static final Set<String> SETTING = Set.of("id", "introduced", "default", "enables", "regions", "opt_out");
@@ -293,10 +295,35 @@ public final class ScenarioLoader {
                             "%,d is more people than live on Earth (at most %,d)", n, Cohort.MAX_MEMBERS)));
             Optional<SubjectSource> source = f.requiredChoice("source", SubjectSource.class);
             Optional<LocalDate> since = f.requiredDate("since");
-            if (id.isEmpty() || region.isEmpty() || count.isEmpty() || source.isEmpty() || since.isEmpty()) {
+            Optional<Notice> informed = f.object("informed", NOTICE).flatMap(this::notice);
+            Optional<NoticeExemption> exemption = f.object("exemption", EXEMPTION).flatMap(this::exemption);
+            // Art. 14(5)(b) excuses telling people whose data were not obtained from them; Art. 13 has no such exception.
+            if (f.has("exemption") && source.isPresent() && source.get().fromThemselves()) {
+                f.report(f.spanOf("exemption"), "'exemption' in " + Fields.where(f.path())
+                        + " is GDPR Art. 14(5)(b), for data not obtained from the people; source directly is Art. 13, which has no such exemption");
                 return Optional.empty();
             }
-            return Optional.of(new Subject(id.get(), region.get(), count.get(), source.get(), since.get(), f.span()));
+            if (id.isEmpty() || region.isEmpty() || count.isEmpty() || source.isEmpty() || since.isEmpty()
+                    || (f.has("informed") && informed.isEmpty()) || (f.has("exemption") && exemption.isEmpty())) {
+                return Optional.empty();
+            }
+            return Optional.of(new Subject(id.get(), region.get(), count.get(), source.get(), since.get(),
+                    informed.orElse(null), exemption.orElse(null), f.span()));
+        }
+
+        /** {@code {channel, sent}}: how and when people were told (a document version's notice, a subject's). */
+        private Optional<Notice> notice(Fields n) {
+            Optional<String> channel = n.requiredString("channel");
+            Optional<LocalDate> sent = n.requiredDate("sent");
+            return channel.isPresent() && sent.isPresent() ? Optional.of(new Notice(channel.get(), sent.get())) : Optional.empty();
+        }
+
+        /** An Art. 14(5)(b) claim: its kind, and the measures taken instead, which the Article requires. */
+        private Optional<NoticeExemption> exemption(Fields e) {
+            Optional<NoticeExemption.Kind> kind = e.requiredChoice("kind", NoticeExemption.Kind.class);
+            Optional<String> measures = e.requiredString("measures").filter(m -> valid(e, "measures", m.isBlank()
+                    ? "must say what was done instead (GDPR Art. 14(5)(b): appropriate measures, such as making the information public)" : null));
+            return kind.isPresent() && measures.isPresent() ? Optional.of(new NoticeExemption(kind.get(), measures.get())) : Optional.empty();
         }
 
         private Optional<Promise> promise(Fields f) {
@@ -434,8 +461,12 @@ public final class ScenarioLoader {
             for (Fields d : v.objects("discloses", DISCLOSES)) {
                 Optional<String> use = d.requiredString("use").filter(u -> valid(d, "use", checkUse(u)));
                 List<String> categories = d.strings("categories", Binder::checkCategory);
-                if (use.isPresent() && version.isPresent() && published.isPresent()) {
-                    mine.add(new Disclosure(documentId, version.get(), use.get(), categories, published.get(), d.span()));
+                Optional<LegalBasis.Kind> basis = d.string("legal_basis").flatMap(text -> disclosedBasis(d, text));
+                List<Relationship> told = disclosedRecipients(d);
+                if (use.isPresent() && version.isPresent() && published.isPresent()
+                        && (basis.isPresent() || !d.has("legal_basis"))) {
+                    mine.add(new Disclosure(documentId, version.get(), use.get(), categories, basis.orElse(null), told,
+                            published.get(), d.span()));
                 }
             }
             List<Capture> myCaptures = new ArrayList<>();
@@ -453,6 +484,34 @@ public final class ScenarioLoader {
                     effective.orElse(published.get()), notice.orElse(null), hash.orElse(null), v.span()));
             disclosures.addAll(mine);
             captures.addAll(myCaptures);
+        }
+
+        /**
+         * {@code discloses[].legal_basis}: the basis a notice says the use rests on (GDPR Art. 13(1)(c)) — a kind of
+         * legal basis, not a setting, since a notice tells people a ground, not a toggle.
+         */
+        private Optional<LegalBasis.Kind> disclosedBasis(Fields d, String text) {
+            List<String> kinds = java.util.Arrays.stream(LegalBasis.Kind.values()).filter(k -> k != LegalBasis.Kind.SETTING)
+                    .map(LegalBasis.Kind::key).toList();
+            Optional<LegalBasis.Kind> kind = Keyed.parse(LegalBasis.Kind.class, text).filter(k -> k != LegalBasis.Kind.SETTING);
+            if (kind.isEmpty()) {
+                d.report(d.spanOf("legal_basis"), "'legal_basis' in " + Fields.where(d.path()) + " has unknown value '" + text + "'"
+                        + Suggestions.didYouMean(text, kinds) + "; expected one of: " + String.join(" | ", kinds));
+            }
+            return kind;
+        }
+
+        /**
+         * {@code discloses[].recipients}: the categories of recipients a notice names (GDPR Art. 13(1)(e) allows
+         * categories), as the kinds practices' recipients are written in; {@code self} receives nothing.
+         */
+        private List<Relationship> disclosedRecipients(Fields d) {
+            List<String> kinds = java.util.Arrays.stream(Relationship.values()).filter(Relationship::outsidePlatform)
+                    .map(Relationship::key).toList();
+            return d.strings("recipients", r -> kinds.contains(r) ? null
+                    : r.equals(Relationship.SELF.key()) ? "'self' is the platform itself, not a recipient; expected one of: " + String.join(" | ", kinds)
+                    : "unknown kind of recipient '" + r + "'" + Suggestions.didYouMean(r, kinds) + "; expected one of: " + String.join(" | ", kinds))
+                    .stream().map(r -> Keyed.parse(Relationship.class, r).orElseThrow()).toList();
         }
 
         private Optional<Setting> setting(Fields f) {

@@ -75,8 +75,9 @@ class CitationScopeTest {
 
         assertThat(result.status()).isEqualTo(ScenarioResult.Status.EVALUATED);
         assertThat(result.findings()).extracting(Finding::ruleId).doesNotContain("OBJECTION-BARRIER");
+        // GDPR-TRANSPARENCY as well: the French members were never told the purpose, basis and recipients (no documents).
         assertThat(evaluate(yaml.replace("region: US,", "region: FR,")).findings()).extracting(Finding::ruleId)
-                .containsExactly("OBJECTION-BARRIER");
+                .containsExactly("GDPR-TRANSPARENCY", "OBJECTION-BARRIER");
     }
 
     @Test
@@ -87,9 +88,10 @@ class CitationScopeTest {
         assertThat(yaml).isNotEqualTo(OBJECTION);
         ScenarioResult result = evaluate(yaml);
 
-        // OBJECTION-BARRIER reaches the California cohort too, but cites only the GDPR: nothing for the UCL to borrow.
+        // OBJECTION-BARRIER reaches the California cohort too, but cites only the GDPR: nothing for the UCL to borrow
+        // (nor in GDPR-TRANSPARENCY, for the French members told nothing, which cites only the GDPR too).
         assertThat(single(result, "OBJECTION-BARRIER").regions()).contains("US-CA");
-        assertThat(result.findings()).extracting(Finding::ruleId).containsExactly("OBJECTION-BARRIER");
+        assertThat(result.findings()).extracting(Finding::ruleId).containsExactly("GDPR-TRANSPARENCY", "OBJECTION-BARRIER");
     }
 
     private static Finding single(ScenarioResult result, String id) {

@@ -349,6 +349,58 @@ class ScenarioLoaderTest {
                 "bad.yaml:9:78: error: unknown key 'consnet' in practices[4] (did you mean 'consent'?); expected one of: balancing, categories, consent, data_collected_from, ended, id, legal_basis, members, objection, recipients, regions, started, subjects, tiers, use, withdrawal");
     }
 
+    @Test
+    void a_notice_states_the_basis_and_kinds_of_recipient_it_tells_strictly() {
+        String head = "scenario: x\nas_of: 2025-01-21\nplatform: {name: x}\ndocuments:\n  - id: d\n    kind: privacy-policy\n"
+                + "    versions:\n      - version: '1'\n        published: 2024-01-01\n        discloses:\n";
+        LoadResult ok = ScenarioLoader.parse((head
+                + "          - {use: train_ai_system, legal_basis: legitimate-interest, recipients: [processor, third-party]}\n"
+                + "          - {use: marketing}\n").getBytes(StandardCharsets.UTF_8), "ok.yaml");
+        assertThat(ok.diagnostics()).isEmpty();
+        assertThat(ok.scenario().disclosures()).extracting(d -> d.legalBasis() + " " + d.recipients())
+                .containsExactly("LEGITIMATE_INTEREST [PROCESSOR, THIRD_PARTY]", "null []");
+
+        LoadResult bad = ScenarioLoader.parse((head
+                + "          - {use: train_ai_system, legal_basis: legitimate-interests}\n"
+                + "          - {use: train_ai_system, legal_basis: setting}\n"
+                + "          - {use: train_ai_system, recipients: [thrid-party, self]}\n"
+                + "          - {use: train_ai_system, recipient: [processor]}\n").getBytes(StandardCharsets.UTF_8), "bad.yaml");
+        assertThat(bad.diagnostics()).extracting(Diagnostic::format).containsExactly(
+                "bad.yaml:11:49: error: 'legal_basis' in documents[0].versions[0].discloses[0] has unknown value 'legitimate-interests' (did you mean 'legitimate-interest'?); expected one of: consent | parental-consent | legitimate-interest | contract",
+                "bad.yaml:12:49: error: 'legal_basis' in documents[0].versions[0].discloses[1] has unknown value 'setting'; expected one of: consent | parental-consent | legitimate-interest | contract",
+                "bad.yaml:13:49: error: documents[0].versions[0].discloses[2].recipients[0]: unknown kind of recipient 'thrid-party' (did you mean 'third-party'?); expected one of: affiliate | processor | third-party | addressee | public",
+                "bad.yaml:13:62: error: documents[0].versions[0].discloses[2].recipients[1]: 'self' is the platform itself, not a recipient; expected one of: affiliate | processor | third-party | addressee | public",
+                "bad.yaml:14:36: error: unknown key 'recipient' in documents[0].versions[0].discloses[3] (did you mean 'recipients'?); expected one of: categories, legal_basis, recipients, use");
+    }
+
+    @Test
+    void subjects_say_when_they_were_told_and_an_art_14_exemption_only_where_art_14_applies() {
+        String head = "scenario: x\nas_of: 2025-01-21\nplatform: {name: x}\nsubjects:\n";
+        LoadResult ok = ScenarioLoader.parse((head
+                + "  - {id: a, region: FR, count: 5, source: public-web, since: 2024-01-01,\n"
+                + "     informed: {channel: email, sent: 2024-01-20}}\n"
+                + "  - {id: b, region: FR, count: 5, source: third-party, since: 2024-01-01,\n"
+                + "     exemption: {kind: disproportionate-effort, measures: notice published}}\n").getBytes(StandardCharsets.UTF_8), "ok.yaml");
+        assertThat(ok.diagnostics()).isEmpty();
+        assertThat(ok.scenario().subjects()).extracting(s -> s.informed() + " " + s.exemption())
+                .containsExactly("Notice[channel=email, sent=2024-01-20] null", "null disproportionate-effort (notice published)");
+
+        LoadResult bad = ScenarioLoader.parse((head
+                + "  - {id: a, region: FR, count: 5, source: public-web, since: 2024-01-01, informd: {channel: email, sent: 2024-01-20}}\n"
+                + "  - {id: b, region: FR, count: 5, source: public-web, since: 2024-01-01, informed: {channel: email, sent: 2024-02-30}}\n"
+                + "  - {id: c, region: FR, count: 5, source: directly, since: 2024-01-01, exemption: {kind: impossible, measures: m}}\n"
+                + "  - {id: d, region: FR, count: 5, source: members, since: 2024-01-01, exemption: {kind: too-many, measures: \" \"}}\n"
+                + "  - {id: e, region: FR, count: 5, source: members, since: 2024-01-01, exemption: {kind: impossible}}\n")
+                .getBytes(StandardCharsets.UTF_8), "bad.yaml");
+        assertThat(bad.diagnostics()).extracting(Diagnostic::format).containsExactly(
+                "bad.yaml:5:74: error: unknown key 'informd' in subjects[0] (did you mean 'informed'?); expected one of: count, exemption, id, informed, region, since, source",
+                "bad.yaml:6:107: error: 'sent' in subjects[1].informed is not a valid date (YYYY-MM-DD): \"2024-02-30\"",
+                "bad.yaml:7:83: error: 'exemption' in subjects[2] is GDPR Art. 14(5)(b), for data not obtained from the people; source directly is Art. 13, which has no such exemption",
+                "bad.yaml:8:89: error: 'kind' in subjects[3].exemption has unknown value 'too-many'; expected one of: impossible | disproportionate-effort",
+                "bad.yaml:8:109: error: 'measures' in subjects[3].exemption must not be empty",
+                "bad.yaml:9:82: error: missing required key 'measures' in subjects[4].exemption");
+    }
+
     private static List<Diagnostic> invalid(String name) {
         LoadResult result = ScenarioLoader.load(INVALID.resolve(name), name);
         assertThat(result.isValid()).as("%s should be invalid", name).isFalse();

@@ -103,7 +103,14 @@ class ScenarioSchemaTest {
                 new String[] {"unknown way consent was obtained", valid.replace("legal_basis: \"setting:ai\"", "legal_basis: consent, consent: {obtained: ticked}")},
                 new String[] {"consent on a contract basis", valid.replace("legal_basis: \"setting:ai\"", "legal_basis: contract, consent: {obtained: opt-in}")},
                 new String[] {"balancing on a consent basis", valid.replace("legal_basis: \"setting:ai\"", "legal_basis: consent, balancing: {assessed: 2024-01-01, note: n}")},
-                new String[] {"balancing without a note", valid.replace("legal_basis: \"setting:ai\"", "legal_basis: legitimate-interest, balancing: {assessed: 2024-01-01}")}
+                new String[] {"balancing without a note", valid.replace("legal_basis: \"setting:ai\"", "legal_basis: legitimate-interest, balancing: {assessed: 2024-01-01}")},
+                new String[] {"misspelt discloses key", valid + "documents:\n  - {id: d, kind: policy, versions: [{version: '1', published: 2024-01-01, discloses: [{use: marketing, legal_bases: consent}]}]}\n"},
+                new String[] {"unknown legal basis a notice states", valid + "documents:\n  - {id: d, kind: policy, versions: [{version: '1', published: 2024-01-01, discloses: [{use: marketing, legal_basis: vital-interest}]}]}\n"},
+                new String[] {"unknown kind of recipient a notice names", valid + "documents:\n  - {id: d, kind: policy, versions: [{version: '1', published: 2024-01-01, discloses: [{use: marketing, recipients: [partner]}]}]}\n"},
+                new String[] {"misspelt subject key", valid + "subjects:\n  - {id: s, region: FR, count: 5, source: public-web, since: 2024-01-01, informd: {channel: email, sent: 2024-01-20}}\n"},
+                new String[] {"informed without a date", valid + "subjects:\n  - {id: s, region: FR, count: 5, source: public-web, since: 2024-01-01, informed: {channel: email}}\n"},
+                new String[] {"unknown exemption kind", valid + "subjects:\n  - {id: s, region: FR, count: 5, source: public-web, since: 2024-01-01, exemption: {kind: too-many, measures: m}}\n"},
+                new String[] {"exemption without measures", valid + "subjects:\n  - {id: s, region: FR, count: 5, source: public-web, since: 2024-01-01, exemption: {kind: impossible}}\n"}
         ).map(c -> DynamicTest.dynamicTest(c[0], () -> {
             byte[] bytes = c[1].getBytes();
             assertThat(schemaErrors(bytes, "case.yaml")).as("schema").isNotEmpty();

@@ -60,6 +60,11 @@ final class SchemaVocabulary {
             enumeration(at(defs, "order", "properties", "requires", "items"), keys(dev.covenant.model.OrderRequirement.class));
             enumeration(at(defs, "practice", "properties", "consent", "properties", "obtained"), keys(dev.covenant.model.ConsentGiven.Obtained.class));
             at(defs, "practice", "properties", "legal_basis").put("pattern", legalBasis());
+            enumeration(at(defs, "version", "properties", "discloses", "items", "properties", "legal_basis"),
+                    Arrays.stream(LegalBasis.Kind.values()).filter(k -> k != LegalBasis.Kind.SETTING).map(Keyed::key).toList());
+            enumeration(at(defs, "version", "properties", "discloses", "items", "properties", "recipients", "items"),
+                    Arrays.stream(Relationship.values()).filter(Relationship::outsidePlatform).map(Keyed::key).toList());
+            enumeration(at(defs, "subject", "properties", "exemption", "properties", "kind"), keys(dev.covenant.model.NoticeExemption.Kind.class));
             at(defs, "date").put("pattern", DATE);
             defs.get("dateOrNull").get("anyOf").forEach(option -> {
                 if (option.has("pattern")) {
