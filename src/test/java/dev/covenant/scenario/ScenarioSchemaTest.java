@@ -93,7 +93,10 @@ class ScenarioSchemaTest {
                 new String[] {"limits_to with an unknown category", valid + "promises:\n  - {id: p, source: s, kind: public-statement, since: 2020-01-01, limits_to: {categories: [user.contactt], uses: [essential]}}\n"},
                 new String[] {"region exclusion on a collection prompt", valid + "promises:\n  - {id: p, source: s, kind: collection-prompt, since: 2020-01-01, excludes_regions: [EEA]}\n"},
                 new String[] {"unknown opt-out method", valid.replace("enables: [train_ai_system]}", "enables: [train_ai_system], opt_out: {method: phone}}")},
-                new String[] {"bad rule id in expect", valid + "expect: {findings: [not-a-rule]}\n"}
+                new String[] {"bad rule id in expect", valid + "expect: {findings: [not-a-rule]}\n"},
+                new String[] {"misspelt key in a default change", valid.replace("enables: [train_ai_system]}", "enables: [train_ai_system], changes: [{on: 2024-09-01, defualt: off}]}")},
+                new String[] {"default change without its date", valid.replace("enables: [train_ai_system]}", "enables: [train_ai_system], changes: [{default: off}]}")},
+                new String[] {"withdrawn not a date", valid.replace("enables: [train_ai_system]}", "enables: [train_ai_system], withdrawn: soon}")}
         ).map(c -> DynamicTest.dynamicTest(c[0], () -> {
             byte[] bytes = c[1].getBytes();
             assertThat(schemaErrors(bytes, "case.yaml")).as("schema").isNotEmpty();
