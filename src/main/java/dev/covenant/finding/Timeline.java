@@ -74,8 +74,15 @@ public record Timeline(LocalDate asOf, List<Item> items) {
             items.add(new Item(Lane.DOCUMENTS, v.kindKey(), v.id(), v.id(), start, end, false, marks, v.span(), stands));
         }
         for (Setting s : scenario.settings()) {
-            items.add(new Item(Lane.SETTINGS, s.kindKey(), s.id(), s.id() + " (default " + (s.defaultOn() ? "on" : "off") + ")",
-                    s.introduced(), scenario.asOf(), true, List.of(new Mark(s.introduced(), "introduced")), s.span(), List.of()));
+            Setting known = s.knownOn(scenario.asOf());
+            List<Mark> marks = new ArrayList<>(List.of(new Mark(s.introduced(), "introduced")));
+            known.changes().forEach(c -> marks.add(new Mark(c.on(), "default " + (c.defaultOn() ? "on" : "off"))));
+            if (known.withdrawn() != null) {
+                marks.add(new Mark(known.withdrawn(), "withdrawn"));
+            }
+            items.add(new Item(Lane.SETTINGS, s.kindKey(), s.id(), s.id() + " (default " + (s.defaultAtIntroduction() ? "on" : "off") + ")",
+                    s.introduced(), known.withdrawn() == null ? scenario.asOf() : known.withdrawn(), known.withdrawn() == null,
+                    marks, s.span(), List.of()));
         }
         for (Promise p : scenario.promises()) {
             items.add(new Item(Lane.PROMISES, p.kindKey(), p.id(), p.id() + " (" + p.promiseKind().key() + ")",

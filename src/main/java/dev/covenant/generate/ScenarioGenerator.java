@@ -48,9 +48,15 @@ public final class ScenarioGenerator {
             LocalDate joined = day(random, 0, 1400);
             y.line("  - cohort: c" + i);
             y.line("    tier: " + pick(random, TIERS));
-            y.line("    region: " + pick(random, REGIONS));
+            String region = pick(random, REGIONS);
+            y.line("    region: " + region);
             y.line("    count: " + (1000 + random.nextInt(5_000_000)));
             y.line("    joined: { from: " + joined + " }");
+            if (region.equals("UK") && (index + i) % 3 == 0) {
+                // Some UK cohorts of teenagers, for the rules on children; decided without drawing from
+                // the random stream, so every other generated value stays as it was.
+                y.line("    ages: { from: 13, to: 17 }");
+            }
         }
 
         y.line("promises:");

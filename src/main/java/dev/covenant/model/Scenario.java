@@ -77,7 +77,8 @@ public record Scenario(
         versions.stream().filter(v -> known(v.published())).forEach(facts::add);
         disclosures.stream().filter(d -> known(d.published())).forEach(facts::add);
         captures.stream().filter(c -> known(c.captured())).forEach(facts::add);
-        settings.stream().filter(s -> known(s.introduced())).forEach(facts::add);
+        // A setting as known on as_of: a later default change or withdrawal has not happened yet.
+        settings.stream().filter(s -> known(s.introduced())).map(s -> s.knownOn(asOf)).forEach(facts::add);
         for (Practice practice : practices) {
             if (known(practice.started())) {
                 facts.add(practice);

@@ -73,6 +73,17 @@ public final class Taxonomy {
         return SUBJECTS.contains(key);
     }
 
+    /**
+     * The one reading of "a use the service needs", for the rules on defaults: a use under Fides {@code essential}
+     * ("operate the service or product": security, fraud detection, payment, the service's own operation). Every other
+     * use — functional features such as an assistant over stored mail, personalisation, analytics, advertising,
+     * AI training, sharing — is one the service can run without, so a default must not decide it for members (GDPR
+     * Art. 25(2): by default only the data necessary for each specific purpose).
+     */
+    public static boolean neededForService(String use) {
+        return within(use, "essential");
+    }
+
     private static Set<String> load(String resource) {
         try (InputStream in = Taxonomy.class.getResourceAsStream(resource)) {
             if (in == null) {

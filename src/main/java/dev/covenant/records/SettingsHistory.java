@@ -144,11 +144,13 @@ public final class SettingsHistory {
         List<SettingAtUse> result = new ArrayList<>(candidates.size());
         for (int index : candidates) {
             Setting setting = settings.get(index);
-            if (!Region.withinAny(region, setting.regions()) || day.isBefore(setting.introduced())) {
-                // Not shown where the member lives, or not yet introduced on the use date: it governed nothing
-                // then, and a finding held against it would state a default that did not exist.
+            if (!Region.withinAny(region, setting.regions()) || !setting.existsOn(day)) {
+                // Not shown where the member lives, not yet introduced or already withdrawn on the use date: it
+                // governed nothing then, and a finding held against it would state a default that did not exist.
                 continue;
             }
+            // The default on the use date: a later change of default reaches every member who has not chosen.
+            boolean defaultOn = setting.defaultOnAt(day);
             boolean sameDay = false;
             for (int k = end; k < dayEnd && !sameDay; k++) {
                 sameDay = setting(changes[k]) == index;
@@ -157,12 +159,12 @@ public final class SettingsHistory {
             for (int k = end - 1; k >= 0; k--) {
                 long c = changes[k];
                 if (setting(c) == index) {
-                    state = new SettingAtUse(setting.id(), on(c), true, date(c), setting.defaultOn(), setting.introduced(), sameDay);
+                    state = new SettingAtUse(setting.id(), on(c), true, date(c), defaultOn, setting.introduced(), sameDay);
                     break;
                 }
             }
             result.add(state != null ? state
-                    : new SettingAtUse(setting.id(), setting.defaultOn(), false, null, setting.defaultOn(), setting.introduced(), sameDay));
+                    : new SettingAtUse(setting.id(), defaultOn, false, null, defaultOn, setting.introduced(), sameDay));
         }
         return result;
     }

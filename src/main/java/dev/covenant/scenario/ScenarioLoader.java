@@ -80,7 +80,9 @@ public final class ScenarioLoader {
     private static final Set<String> DISCLOSES = Set.of("use", "categories", "legal_basis", "recipients");
     private static final Set<String> NOTICE = Set.of("channel", "sent");
     private static final Set<String> CAPTURE = Set.of("captured", "text_sha256");
-    private static final Set<String> SETTING = Set.of("id", "introduced", "default", "enables", "regions", "opt_out");
+    private static final Set<String> SETTING = Set.of("id", "introduced", "default", "enables", "regions", "opt_out",
+            "changes", "withdrawn");
+    private static final Set<String> DEFAULT_CHANGE = Set.of("on", "default");
     private static final Set<String> OPT_OUT = Set.of("method", "retroactive");
     private static final Set<String> PRACTICE = Set.of("id", "use", "categories", "tiers", "regions", "recipients",
             "legal_basis", "objection", "withdrawal", "data_collected_from", "started", "ended", "members", "subjects",
@@ -525,11 +527,55 @@ public final class ScenarioLoader {
                 boolean retroactive = o.has("retroactive") ? o.flag("retroactive").orElse(false) : false;
                 return method.map(m -> new OptOut(m, retroactive));
             });
-            if (id.isEmpty() || introduced.isEmpty() || defaultOn.isEmpty()) {
+            Optional<List<Setting.DefaultChange>> changes = defaultChanges(f, introduced.orElse(null), defaultOn.orElse(null));
+            Optional<LocalDate> withdrawn = f.date("withdrawn");
+            if (withdrawn.isPresent() && changes.isPresent()) {
+                LocalDate last = changes.get().isEmpty() ? introduced.orElse(null) : changes.get().get(changes.get().size() - 1).on();
+                if (last != null && !withdrawn.get().isAfter(last)) {
+                    f.report(f.spanOf("withdrawn"), "'withdrawn' in " + Fields.where(f.path()) + ": " + withdrawn.get()
+                            + " must be after " + (changes.get().isEmpty() ? "'introduced' (" : "the last default change (") + last + ")");
+                    withdrawn = Optional.empty();
+                }
+            }
+            if (id.isEmpty() || introduced.isEmpty() || defaultOn.isEmpty() || changes.isEmpty()
+                    || (f.has("withdrawn") && withdrawn.isEmpty())) {
                 return Optional.empty();
             }
-            return Optional.of(new Setting(id.get(), introduced.get(), defaultOn.get(), enables, regions,
-                    optOut.orElse(null), f.span()));
+            return Optional.of(new Setting(id.get(), introduced.get(), defaultOn.get(), changes.get(), withdrawn.orElse(null),
+                    enables, regions, optOut.orElse(null), f.span()));
+        }
+
+        /**
+         * A setting's default changes: each on a date after the introduction and after the change before it, each
+         * turning the default to the other value (a "change" to the value already in force says nothing and is
+         * probably a mistake). Empty when the key is absent; no value when any change is wrong.
+         */
+        private Optional<List<Setting.DefaultChange>> defaultChanges(Fields f, LocalDate introduced, Boolean initial) {
+            List<Setting.DefaultChange> changes = new ArrayList<>();
+            boolean ok = true;
+            LocalDate previous = introduced;
+            Boolean value = initial;
+            for (Fields c : f.objects("changes", DEFAULT_CHANGE)) {
+                Optional<LocalDate> on = c.requiredDate("on");
+                Optional<Boolean> to = c.has("default") ? c.flag("default") : missing(c, "default");
+                if (on.isEmpty() || to.isEmpty()) {
+                    ok = false;
+                    continue;
+                }
+                if (previous != null && !on.get().isAfter(previous)) {
+                    c.report(c.spanOf("on"), "'on' in " + Fields.where(c.path()) + ": " + on.get() + " must be after "
+                            + (changes.isEmpty() ? "'introduced' (" : "the change before it (") + previous + "); changes are listed in date order");
+                    ok = false;
+                } else if (value != null && value.equals(to.get())) {
+                    c.report(c.spanOf("default"), "'default' in " + Fields.where(c.path()) + ": the default is already "
+                            + (value ? "on" : "off") + " on " + on.get() + "; a change must turn it " + (value ? "off" : "on"));
+                    ok = false;
+                }
+                previous = on.get();
+                value = to.get();
+                changes.add(new Setting.DefaultChange(on.get(), to.get(), c.span()));
+            }
+            return ok ? Optional.of(changes) : Optional.empty();
         }
 
         private Optional<Practice> practice(Fields f, Set<String> settingIds, Set<String> subjectIds) {

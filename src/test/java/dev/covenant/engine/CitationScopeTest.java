@@ -47,9 +47,12 @@ class CitationScopeTest {
 
     @Test
     void a_default_on_setting_for_eu_members_cites_the_gdpr_and_not_the_ftc_act() {
-        Finding finding = single(evaluate(SETTING.formatted("eu", "DE")), "OPT-OUT-DEFAULT");
+        // Data protection by default is PRIVACY-BY-DEFAULT's: OPT-OUT-DEFAULT has no law for EU members.
+        ScenarioResult result = evaluate(SETTING.formatted("eu", "DE"));
+        Finding finding = single(result, "PRIVACY-BY-DEFAULT");
 
-        assertThat(finding.citations()).containsExactly("GDPR Art. 25(2)");
+        assertThat(finding.citations()).containsExactly("GDPR Art. 25(2)", "GDPR Art. 25(1)", "GDPR Art. 5(1)(c)");
+        assertThat(result.findings()).extracting(Finding::ruleId).doesNotContain("OPT-OUT-DEFAULT");
     }
 
     @Test
@@ -61,11 +64,13 @@ class CitationScopeTest {
                   - {cohort: uk, tier: free, region: UK, count: 10, joined: {from: 2015-01-01}}
                   - {cohort: ch, tier: free, region: CH, count: 10, joined: {from: 2015-01-01}}
                 """);
-        Finding finding = single(evaluate(yaml), "OPT-OUT-DEFAULT");
+        ScenarioResult result = evaluate(yaml);
 
-        assertThat(finding.citations()).containsExactly("15 U.S.C. § 45(a)(1)", "15 U.S.C. § 45(n)",
-                "In re Facebook, Inc., FTC File No. 092-3184 (2012) (affirmative express consent)",
-                "UK GDPR Art. 25(2)", "revFADP Art. 7(3)");
+        assertThat(single(result, "OPT-OUT-DEFAULT").citations()).containsExactly("15 U.S.C. § 45(a)(1)", "15 U.S.C. § 45(n)",
+                "In re Facebook, Inc., FTC File No. 092-3184 (2012) (affirmative express consent)", "revFADP Art. 7(3)");
+        // The UK members' Art. 25(2) is cited once, by the rule on data protection by default.
+        assertThat(single(result, "PRIVACY-BY-DEFAULT").citations())
+                .containsExactly("UK GDPR Art. 25(2)", "UK GDPR Art. 25(1)", "UK GDPR Art. 5(1)(c)");
     }
 
     @Test

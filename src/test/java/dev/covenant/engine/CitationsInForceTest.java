@@ -113,10 +113,13 @@ class CitationsInForceTest {
         String early = kept.replace("as_of: 2025-06-30", "as_of: 2020-10-01").replace("2024-11-01", "2019-11-01")
                 .replace("published: 2024-10-01", "published: 2019-10-01").replace("joined: { from: 2020-02-01 }", "joined: { from: 2018-02-01 }");
 
-        assertThat(single(evaluate(early), "OPT-OUT-DEFAULT").citations()).containsExactly("GDPR Art. 25(2)");
-        assertThat(single(evaluate(early.replace("as_of: 2020-10-01", "as_of: 2021-06-01")), "OPT-OUT-DEFAULT").citations())
-                .containsExactly("GDPR Art. 25(2)", "UK GDPR Art. 25(2)");
-        assertThat(single(evaluate(kept), "OPT-OUT-DEFAULT").citations()).containsExactly("UK GDPR Art. 25(2)");
+        assertThat(single(evaluate(early), "PRIVACY-BY-DEFAULT").citations())
+                .containsExactly("GDPR Art. 25(2)", "GDPR Art. 25(1)", "GDPR Art. 5(1)(c)");
+        assertThat(single(evaluate(early.replace("as_of: 2020-10-01", "as_of: 2021-06-01")), "PRIVACY-BY-DEFAULT").citations())
+                .containsExactly("GDPR Art. 25(2)", "GDPR Art. 25(1)", "GDPR Art. 5(1)(c)",
+                        "UK GDPR Art. 25(2)", "UK GDPR Art. 25(1)", "UK GDPR Art. 5(1)(c)");
+        assertThat(single(evaluate(kept), "PRIVACY-BY-DEFAULT").citations())
+                .containsExactly("UK GDPR Art. 25(2)", "UK GDPR Art. 25(1)", "UK GDPR Art. 5(1)(c)");
     }
 
     @Test

@@ -401,6 +401,65 @@ class ScenarioLoaderTest {
                 "bad.yaml:9:82: error: missing required key 'measures' in subjects[4].exemption");
     }
 
+    private static final String HISTORY = """
+            scenario: h
+            as_of: 2025-06-01
+            platform: {name: x}
+            settings:
+              - id: assist
+                introduced: 2024-01-01
+                default: off
+                enables: [functional.service]
+                changes:
+            %s
+            """;
+
+    @Test
+    void a_setting_s_default_changes_and_withdrawal_are_read_in_date_order() {
+        String yaml = HISTORY.formatted("      - {on: 2024-03-01, default: on}\n      - {on: 2024-09-01, default: off}\n    withdrawn: 2025-01-01");
+        LoadResult result = ScenarioLoader.parse(yaml.getBytes(StandardCharsets.UTF_8), "h.yaml");
+        assertThat(result.diagnostics()).isEmpty();
+        dev.covenant.model.Setting setting = result.scenario().settings().get(0);
+        assertThat(setting.changes()).extracting(dev.covenant.model.Setting.DefaultChange::on)
+                .containsExactly(java.time.LocalDate.parse("2024-03-01"), java.time.LocalDate.parse("2024-09-01"));
+        assertThat(setting.withdrawn()).isEqualTo("2025-01-01");
+        assertThat(setting.defaultOnPeriods()).containsExactly(
+                new dev.covenant.model.Period(java.time.LocalDate.parse("2024-03-01"), java.time.LocalDate.parse("2024-08-31")));
+        assertThat(setting.defaultOn()).as("on by default for a while: defaults on").isTrue();
+        // Known on 2024-06-01, the later change to off and the withdrawal have not happened: still on, open-ended.
+        assertThat(setting.knownOn(java.time.LocalDate.parse("2024-06-01")).defaultOnPeriods())
+                .containsExactly(dev.covenant.model.Period.since(java.time.LocalDate.parse("2024-03-01")));
+    }
+
+    @Test
+    void a_misspelt_key_in_a_default_change_suggests_the_right_one() {
+        String yaml = HISTORY.formatted("      - {on: 2024-03-01, defualt: on}");
+        LoadResult result = ScenarioLoader.parse(yaml.getBytes(StandardCharsets.UTF_8), "h.yaml");
+        assertThat(result.diagnostics()).extracting(Diagnostic::message)
+                .anySatisfy(m -> assertThat(m).contains("unknown key 'defualt' in settings[0].changes[0]", "did you mean 'default'?"));
+        String setting = HISTORY.formatted("      - {on: 2024-03-01, default: on}").replace("changes:", "chagnes:");
+        assertThat(ScenarioLoader.parse(setting.getBytes(StandardCharsets.UTF_8), "h.yaml").diagnostics()).extracting(Diagnostic::message)
+                .anySatisfy(m -> assertThat(m).contains("unknown key 'chagnes' in settings[0]", "did you mean 'changes'?"));
+    }
+
+    @Test
+    void default_changes_out_of_order_or_changing_nothing_and_an_early_withdrawal_are_refused() {
+        assertThat(messages(HISTORY.formatted("      - {on: 2023-12-01, default: on}")))
+                .containsExactly("'on' in settings[0].changes[0]: 2023-12-01 must be after 'introduced' (2024-01-01); changes are listed in date order");
+        assertThat(messages(HISTORY.formatted("      - {on: 2024-05-01, default: on}\n      - {on: 2024-04-01, default: off}")))
+                .containsExactly("'on' in settings[0].changes[1]: 2024-04-01 must be after the change before it (2024-05-01); changes are listed in date order");
+        assertThat(messages(HISTORY.formatted("      - {on: 2024-05-01, default: off}")))
+                .containsExactly("'default' in settings[0].changes[0]: the default is already off on 2024-05-01; a change must turn it on");
+        assertThat(messages(HISTORY.formatted("      - {on: 2024-05-01, default: on}\n    withdrawn: 2024-05-01")))
+                .containsExactly("'withdrawn' in settings[0]: 2024-05-01 must be after the last default change (2024-05-01)");
+        assertThat(messages(HISTORY.formatted("      - {on: 2024-05-01, default: maybe}")))
+                .singleElement().asString().contains("'default' in settings[0].changes[0] must be on/off or true/false");
+    }
+
+    private static List<String> messages(String yaml) {
+        return ScenarioLoader.parse(yaml.getBytes(StandardCharsets.UTF_8), "h.yaml").diagnostics().stream().map(Diagnostic::message).toList();
+    }
+
     private static List<Diagnostic> invalid(String name) {
         LoadResult result = ScenarioLoader.load(INVALID.resolve(name), name);
         assertThat(result.isValid()).as("%s should be invalid", name).isFalse();

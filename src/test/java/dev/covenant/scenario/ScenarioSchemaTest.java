@@ -110,7 +110,10 @@ class ScenarioSchemaTest {
                 new String[] {"misspelt subject key", valid + "subjects:\n  - {id: s, region: FR, count: 5, source: public-web, since: 2024-01-01, informd: {channel: email, sent: 2024-01-20}}\n"},
                 new String[] {"informed without a date", valid + "subjects:\n  - {id: s, region: FR, count: 5, source: public-web, since: 2024-01-01, informed: {channel: email}}\n"},
                 new String[] {"unknown exemption kind", valid + "subjects:\n  - {id: s, region: FR, count: 5, source: public-web, since: 2024-01-01, exemption: {kind: too-many, measures: m}}\n"},
-                new String[] {"exemption without measures", valid + "subjects:\n  - {id: s, region: FR, count: 5, source: public-web, since: 2024-01-01, exemption: {kind: impossible}}\n"}
+                new String[] {"exemption without measures", valid + "subjects:\n  - {id: s, region: FR, count: 5, source: public-web, since: 2024-01-01, exemption: {kind: impossible}}\n"},
+                new String[] {"misspelt key in a default change", valid.replace("enables: [train_ai_system]}", "enables: [train_ai_system], changes: [{on: 2024-09-01, defualt: off}]}")},
+                new String[] {"default change without its date", valid.replace("enables: [train_ai_system]}", "enables: [train_ai_system], changes: [{default: off}]}")},
+                new String[] {"withdrawn not a date", valid.replace("enables: [train_ai_system]}", "enables: [train_ai_system], withdrawn: soon}")}
         ).map(c -> DynamicTest.dynamicTest(c[0], () -> {
             byte[] bytes = c[1].getBytes();
             assertThat(schemaErrors(bytes, "case.yaml")).as("schema").isNotEmpty();
