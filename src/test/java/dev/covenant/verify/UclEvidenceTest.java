@@ -66,6 +66,30 @@ class UclEvidenceTest {
         assertThat(ucls).as("fixtures with a UCL finding").isGreaterThanOrEqualTo(5);
     }
 
+    /**
+     * A rule about one jurisdiction's people keeps everyone else out of its evidence and regions, even when the
+     * cohort that dates the collection (the earliest to join) lies elsewhere: in the launch fixtures the French and
+     * Irish cohorts joined first, and CCPA-PURPOSE and RETROACTIVE-DISCLOSURE once showed them as evidence.
+     */
+    @Test
+    void in_every_fixture_a_finding_about_one_jurisdictions_members_has_no_cohort_outside_it() {
+        java.util.Map<String, String> scoped = java.util.Map.of("CCPA-PURPOSE", "US-CA", "RETROACTIVE-DISCLOSURE", "US");
+        int checked = 0;
+        for (ScenarioFiles.Found file : ScenarioFiles.find(List.of(ShippedRules.FIXTURES)).files()) {
+            for (Finding f : run(file.path()).findings()) {
+                String region = scoped.get(f.ruleId());
+                if (region == null) {
+                    continue;
+                }
+                checked++;
+                assertThat(f.evidence()).as(file.display() + " " + f.ruleId()).filteredOn(e -> e.fact() instanceof Cohort)
+                        .allSatisfy(e -> assertThat(((Cohort) e.fact()).inRegion(region)).as(e.id()).isTrue());
+                assertThat(f.regions()).as(file.display() + " " + f.ruleId()).allSatisfy(r -> assertThat(Region.within(r, region)).isTrue());
+            }
+        }
+        assertThat(checked).isGreaterThanOrEqualTo(10);
+    }
+
     @Test
     void two_findings_of_one_rule_on_one_practice_share_a_label_and_differ_by_message() {
         ScenarioResult alleged = run(Path.of("fixtures/linkedin/linkedin-2024-as-alleged.yaml"));
