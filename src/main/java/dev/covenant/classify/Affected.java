@@ -22,6 +22,12 @@ public record Affected(Practice practice, String region, List<People> groups) im
     /** The region of the affected in the EEA or the UK, together. */
     public static final String EEA_OR_UK = "EEA or UK";
 
+    /**
+     * The members alone among them: only account holders can have been asked for consent (a box ticked or not), so
+     * a rule on how consent was obtained counts them and not the people who are not members the practice touches.
+     */
+    public static final String MEMBERS_IN_EEA_OR_UK = "members in the EEA or UK";
+
     public Affected {
         groups = dev.covenant.model.Fact.inFileOrder(groups);
     }
@@ -48,6 +54,9 @@ public record Affected(Practice practice, String region, List<People> groups) im
             }
             if (group.inRegion("EEA") || group.inRegion("UK")) {
                 byRegion.computeIfAbsent(EEA_OR_UK, r -> new ArrayList<>()).add(group);
+                if (group.members()) {
+                    byRegion.computeIfAbsent(MEMBERS_IN_EEA_OR_UK, r -> new ArrayList<>()).add(group);
+                }
             }
         }
         List<Affected> result = new ArrayList<>();

@@ -106,8 +106,11 @@ public record DefaultOn(Setting setting, Period period, Who who, List<Cohort> co
             Period decided = period;
             List<Practice> publishing = used.stream()
                     .filter(p -> p.recipients().stream().anyMatch(r -> r.relationship() == Relationship.PUBLIC)).toList();
+            // Where the setting governs practices, only the members one of them reaches had their data used under
+            // the default (a practice on US members decides nothing for Germans shown the same setting).
             List<Cohort> shown = cohorts.stream().map(Cohort.class::cast)
-                    .filter(c -> c.count() > 0 && (decided.to() == null || !c.joined().from().isAfter(decided.to()))).toList();
+                    .filter(c -> c.count() > 0 && (decided.to() == null || !c.joined().from().isAfter(decided.to())))
+                    .filter(c -> governed.isEmpty() || used.stream().anyMatch(p -> p.reaches(c, asOf))).toList();
             // EEA and UK people are PRIVACY-BY-DEFAULT's (GDPR Art. 25(2)), so they are not among the existing.
             List<Cohort> existing = shown.stream().filter(c -> c.hadMembersBefore(on.from()) && !inEurope(c)).toList();
             List<Subject> never = subjects.stream().map(Subject.class::cast)

@@ -39,7 +39,21 @@ public record NoticeDue(Practice practice, People people, boolean fromThemselves
     public static NoticeDue of(Practice practice, Cohort cohort) {
         LocalDate obtained = cohort.joined().from();
         LocalDate due = later(practice.started(), obtained);
+        if (due.isBefore(GDPR_APPLIES)) {
+            return new NoticeDue(practice, cohort, true, obtained, GDPR_APPLIES, GDPR_APPLIES, beforeTheGdpr(obtained), null);
+        }
         return new NoticeDue(practice, cohort, true, obtained, due, due, dueBy(practice, obtained, due), null);
+    }
+
+    /**
+     * The GDPR applies from 2018-05-25 (Art. 99(2)); the UK applied it from then too. Data obtained, or a purpose
+     * begun, before then owed no Art. 13 or 14 notice at the time, so what was owed is judged from that day: people
+     * still processed then must have been told by it (the pack does not weigh the transitional reading of recital 171).
+     */
+    static final LocalDate GDPR_APPLIES = LocalDate.of(2018, 5, 25);
+
+    private static String beforeTheGdpr(LocalDate obtained) {
+        return "by " + GDPR_APPLIES + ", when the GDPR began to apply (their data obtained since " + obtained + ")";
     }
 
     /** The notice due to a group of people who are not members (Art. 13 or Art. 14, by where their data came from). */
@@ -48,6 +62,9 @@ public record NoticeDue(Practice practice, People people, boolean fromThemselves
         LocalDate told = subject.informed() == null ? null : subject.informed().sent();
         if (subject.source().fromThemselves()) {
             LocalDate due = later(practice.started(), obtained);
+            if (due.isBefore(GDPR_APPLIES)) {
+                return new NoticeDue(practice, subject, true, obtained, GDPR_APPLIES, told, beforeTheGdpr(obtained), null);
+            }
             return new NoticeDue(practice, subject, true, obtained, due, told, dueBy(practice, obtained, due), null);
         }
         LocalDate month = obtained.plusMonths(1);
@@ -55,6 +72,9 @@ public record NoticeDue(Practice practice, People people, boolean fromThemselves
         LocalDate firstDisclosure = later(practice.started(), obtained);
         LocalDate deadline = disclosed && firstDisclosure.isBefore(month) ? firstDisclosure : month;
         LocalDate due = later(practice.started(), deadline);
+        if (due.isBefore(GDPR_APPLIES)) {
+            return new NoticeDue(practice, subject, false, obtained, GDPR_APPLIES, told, beforeTheGdpr(obtained), subject.exemption());
+        }
         String by = practice.started().isAfter(deadline) ? newPurpose(obtained, due)
                 : deadline.equals(month) ? "within one month of obtaining their data (by " + due + ")"
                 : "when their data were first disclosed to a recipient (" + due + ")";

@@ -62,6 +62,8 @@ public final class FindingBuilder {
     private String message;
     private Object about;
     private Period during;
+    /** The days of the conduct when they leave gaps ({@link #during(List)}); null: every day of {@code during}. */
+    private List<Period> days;
     private Conduct lastConduct;
     private boolean governed;
     private String within;
@@ -92,6 +94,17 @@ public final class FindingBuilder {
      */
     public FindingBuilder during(LocalDate from, LocalDate to) {
         return during(new Period(from, to));
+    }
+
+    /**
+     * The conduct ran on the days of {@code periods}, which may leave gaps (a violation that stopped and resumed):
+     * its citations are judged against their span, and an exposure per day of violation counts only their
+     * distinct days.
+     */
+    public FindingBuilder during(List<Period> periods) {
+        this.during = periods.isEmpty() ? null : Period.spanning(periods);
+        this.days = periods.isEmpty() ? null : List.copyOf(periods);
+        return this;
     }
 
     /** As {@link #during(LocalDate, LocalDate)}, for a period computed in the rule (the days a practice and a statement shared). */
@@ -203,7 +216,7 @@ public final class FindingBuilder {
         List<String> lawOf = governing.stream().filter(dev.covenant.finding.Citation::isScoped)
                 .map(dev.covenant.finding.Citation::scope).distinct().toList();
         return new Finding(rule.id(), rule.title(), rule.severity(), rule.basis(), citations,
-                message == null ? rule.title() : message, new ArrayList<>(evidence.values()), exposure(rule, evidence.values(), lastConduct, asOf()),
+                message == null ? rule.title() : message, new ArrayList<>(evidence.values()), exposure(rule, evidence.values(), lastConduct, days, asOf()),
                 bound.restsOn, new ArrayList<>(bound.regions), subject, Review.NONE, lawOf, lastConduct.period());
     }
 
@@ -240,17 +253,20 @@ public final class FindingBuilder {
      * the citations were judged against (both ends counted; {@link #during} sets them). A dated amount is the one in
      * effect on {@code as_of}, taken as the assessment date; none is stated before the first.
      */
-    static Exposure exposure(RuleDescriptor rule, Collection<Evidence> evidence, Conduct conduct, LocalDate asOf) {
+    static Exposure exposure(RuleDescriptor rule, Collection<Evidence> evidence, Conduct conduct, List<Period> days,
+            LocalDate asOf) {
         ExposureFormula formula = rule.exposure();
         if (formula == null) {
             return null;
         }
         if (formula.unit() == ExposureFormula.Unit.DAY_OF_VIOLATION) {
-            Period days = conduct == null ? null : conduct.period();
-            if (days == null || days.isOpen()) {
+            Period span = conduct == null ? null : conduct.period();
+            if (span == null || span.isOpen()) {
                 return null;
             }
-            return formula.times(java.time.temporal.ChronoUnit.DAYS.between(days.from(), days.to()) + 1, asOf).orElse(null);
+            long counted = days == null ? java.time.temporal.ChronoUnit.DAYS.between(span.from(), span.to()) + 1
+                    : Period.distinctDays(days.stream().map(d -> d.knownBy(asOf)).filter(d -> !d.isOpen()).toList());
+            return formula.times(counted, asOf).orElse(null);
         }
         List<People> reached = evidence.stream().map(Evidence::fact).filter(People.class::isInstance).map(People.class::cast)
                 .filter(c -> formula.region() == null || c.inRegion(formula.region())).toList();

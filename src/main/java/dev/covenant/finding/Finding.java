@@ -93,11 +93,10 @@ public record Finding(
         return conduct != null && conduct.knownBy(asOf).overlaps(term.closedBy(asOf));
     }
 
-    /** The days from the first to the last day of these findings' conduct (null when none states it). */
-    public static dev.covenant.model.Period spanOf(java.util.Collection<?> findings) {
-        List<dev.covenant.model.Period> periods = findings.stream().filter(Finding.class::isInstance).map(f -> ((Finding) f).conduct())
+    /** The conduct periods of {@code findings}, each as its finding judged it (the engine's order does not matter to a sum). */
+    public static List<dev.covenant.model.Period> conductsOf(java.util.Collection<?> findings) {
+        return findings.stream().filter(Finding.class::isInstance).map(f -> ((Finding) f).conduct())
                 .filter(java.util.Objects::nonNull).toList();
-        return periods.isEmpty() ? null : dev.covenant.model.Period.spanning(periods);
     }
 
     /** A total order on findings, so that chained rules can pick one representative of a group. */

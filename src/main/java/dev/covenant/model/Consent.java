@@ -8,7 +8,7 @@ package dev.covenant.model;
  * it defaulted on — is not consent (In re Facebook, FTC 2012; GDPR Art. 4(11)).
  *
  * <p>The per-record predicate, {@link #lawful}, is the primitive; a scenario describes the members a
- * practice reaches, and {@link #givenThrough(Setting)} says what their setting looks like to it.
+ * practice reaches, and {@link #givenThrough(Setting, Practice)} says what their setting looks like to it.
  *
  * <p>A claimed consent is consent only if it was obtained as consent must be ({@link #defects}): freely given,
  * specific, informed and unambiguous, by a clear affirmative act (GDPR Art. 4(11), Art. 7; the FTC's
@@ -34,11 +34,12 @@ public final class Consent {
     }
 
     /**
-     * Scenario level: the members a practice governed by {@code setting} reaches have it on; they turned
-     * it on themselves exactly when it defaults off, so the practice rests on consent exactly then.
+     * Scenario level: the members a practice governed by {@code setting} reaches have it on; they turned it on
+     * themselves exactly when the setting existed and its default was off on every day the practice ran (its
+     * period as known: the setting's later changes are already dropped), so the practice rests on consent exactly then.
      */
-    public static boolean givenThrough(Setting setting) {
-        return affirmative(true, !setting.defaultOn());
+    public static boolean givenThrough(Setting setting, Practice practice) {
+        return affirmative(true, setting.optedInThroughout(practice.period()));
     }
 
     /** The practice claims express or parental consent as its legal basis, without a setting. */
@@ -86,8 +87,10 @@ public final class Consent {
     }
 
     /**
-     * The practice rests on verifiable parental consent (GDPR Art. 8(1)-(2); COPPA, 16 C.F.R. § 312.5): a
-     * parental-consent basis not shown to be obtained otherwise, or consent obtained {@code verifiable-parental}.
+     * The practice rests on a parent's consent (GDPR Art. 8(1): given or authorised by the holder of parental
+     * responsibility; COPPA, 16 C.F.R. § 312.5): a parental-consent basis whose consent, if described, was validly
+     * obtained (by whatever act: how it was verified is Art. 8(2) and § 312.5(b), which no rule weighs), or a consent
+     * basis obtained {@code verifiable-parental}.
      */
     public static boolean parentalBy(Practice practice) {
         if (!heldBy(practice)) {
@@ -95,6 +98,6 @@ public final class Consent {
         }
         ConsentGiven given = practice.consent();
         boolean parentalBasis = practice.legalBasis().basisKind() == LegalBasis.Kind.PARENTAL_CONSENT;
-        return given == null ? parentalBasis : given.obtained() == ConsentGiven.Obtained.VERIFIABLE_PARENTAL;
+        return parentalBasis || given != null && given.obtained() == ConsentGiven.Obtained.VERIFIABLE_PARENTAL;
     }
 }

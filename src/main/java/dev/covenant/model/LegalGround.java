@@ -52,14 +52,9 @@ public enum LegalGround implements Keyed {
             case CONTRACT -> CONTRACT;
             case SETTING -> {
                 Setting setting = settings.apply(basis.settingId());
-                yield setting == null ? UNSTATED : of(setting);
+                yield setting == null ? UNSTATED : (Consent.givenThrough(setting, practice) ? CONSENT : OPT_OUT);
             }
         };
-    }
-
-    /** The ground a use enabled by {@code setting} rests on. */
-    public static LegalGround of(Setting setting) {
-        return ofSettingDefault(setting.defaultOn());
     }
 
     /** Record level: a setting's ground from whether it defaults on (the record carries no Setting). */

@@ -54,6 +54,11 @@ public record Order(
         return conduct == null ? null : conduct.knownBy(asOf).overlap(term.closedBy(asOf));
     }
 
+    /** The days of each of {@code conducts} within the order's term, those with none left out. */
+    public List<Period> termDaysOfEach(java.util.Collection<Period> conducts, LocalDate asOf) {
+        return conducts.stream().map(c -> termDaysOf(c, asOf)).filter(java.util.Objects::nonNull).toList();
+    }
+
     /** True when some day of {@code conduct} (closed at {@code asOf}) falls within the order's term. */
     public boolean coversConduct(Period conduct, LocalDate asOf) {
         return termDaysOf(conduct, asOf) != null;

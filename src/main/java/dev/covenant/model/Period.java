@@ -1,6 +1,7 @@
 package dev.covenant.model;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -26,6 +27,24 @@ public record Period(LocalDate from, LocalDate to) {
         boolean open = periods.stream().anyMatch(Period::isOpen);
         LocalDate to = open ? null : periods.stream().map(Period::to).max(LocalDate::compareTo).orElseThrow();
         return new Period(from, to);
+    }
+
+    /**
+     * The distinct days of closed {@code periods}, each day counted once however many periods hold it: the days of
+     * a violation that stopped and resumed, without the gap between.
+     */
+    public static long distinctDays(java.util.Collection<Period> periods) {
+        List<Period> sorted = periods.stream().sorted(java.util.Comparator.comparing(Period::from)).toList();
+        long days = 0;
+        LocalDate covered = null; // the last day counted so far
+        for (Period p : sorted) {
+            LocalDate start = covered == null || p.from.isAfter(covered) ? p.from : covered.plusDays(1);
+            if (!start.isAfter(p.to)) {
+                days += java.time.temporal.ChronoUnit.DAYS.between(start, p.to) + 1;
+                covered = p.to;
+            }
+        }
+        return days;
     }
 
     public boolean isOpen() {

@@ -128,6 +128,26 @@ public record Setting(
         return !defaultOnPeriods().isEmpty();
     }
 
+    /**
+     * True when the default was on on some day of {@code conduct}: what consent through the setting asks of a
+     * practice it governs. A default on only before the practice began, or only after it ended, opted no one in
+     * to it — every member who has the setting on while it runs turned it on.
+     */
+    public boolean defaultOnDuring(Period conduct) {
+        return defaultOnPeriods().stream().anyMatch(on -> on.overlaps(conduct));
+    }
+
+    /**
+     * True when every member the conduct reached with the setting on turned it on: the setting existed on every day
+     * of it (introduced by its start, not withdrawn before its end) and its default was off throughout. A practice
+     * that began before the setting existed ran before anyone could choose.
+     */
+    public boolean optedInThroughout(Period conduct) {
+        boolean existed = !conduct.from().isBefore(introduced)
+                && (withdrawn == null || conduct.to() != null && conduct.to().isBefore(withdrawn));
+        return existed && !defaultOnDuring(conduct);
+    }
+
     public boolean enablesUse(String use) {
         return Taxonomy.anyWithin(enables, use);
     }

@@ -42,12 +42,16 @@ class ConsentReadingTest {
     }
 
     @Test
-    void parental_consent_is_a_verified_parent_s_not_a_label() {
+    void parental_consent_is_a_parents_not_a_label() {
         Practice parentalLabel = practice(LegalBasis.Kind.PARENTAL_CONSENT, null);
-        Practice childsOwnClick = practice(LegalBasis.Kind.PARENTAL_CONSENT, given(ConsentGiven.Obtained.OPT_IN, true, true, false));
+        // On a parental-consent basis an opt-in is the parent's (GDPR Art. 8(1): given or authorised by the holder of
+        // parental responsibility); how it was verified (Art. 8(2), 16 C.F.R. § 312.5(b)) is not judged.
+        Practice parentsOptIn = practice(LegalBasis.Kind.PARENTAL_CONSENT, given(ConsentGiven.Obtained.OPT_IN, true, true, false));
+        Practice childsOwnClick = practice(LegalBasis.Kind.CONSENT, given(ConsentGiven.Obtained.OPT_IN, true, true, false));
         Practice verified = practice(LegalBasis.Kind.CONSENT, given(ConsentGiven.Obtained.VERIFIABLE_PARENTAL, true, true, false));
 
         assertThat(parentalLabel.hasParentalConsent()).isTrue();
+        assertThat(parentsOptIn.hasParentalConsent()).isTrue();
         assertThat(childsOwnClick.hasParentalConsent()).isFalse();
         assertThat(childsOwnClick.restsOn("parental-consent")).isFalse();
         assertThat(childsOwnClick.restsOn("consent")).isTrue();

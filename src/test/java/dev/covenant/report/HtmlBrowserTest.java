@@ -45,7 +45,7 @@ class HtmlBrowserTest {
 
         assertThat(dom.stdout).contains("<svg class=\"timeline\"", "class=\"item practices flagged",
                 "SCA-DISCLOSURE", "UCL-UNLAWFUL", "linkedin-genai-2024-as-stated");
-        assertThat(count(dom.stdout, "class=\"finding ")).isEqualTo(18);
+        assertThat(count(dom.stdout, "class=\"finding ")).isEqualTo(20);
         assertThat(dom.console()).as("console messages").isEmpty();
         assertThat(shot.exit).isZero();
         assertThat(OUT.resolve("report.png")).exists().isNotEmptyFile();
