@@ -13,7 +13,7 @@ import java.util.Map;
  * Derived: everyone whose data a practice touches within a region — the member cohorts it reaches ({@link Reach})
  * and the groups of people who are not members it names ({@link dev.covenant.model.Subject}) — for an obligation
  * that binds whoever the people are (a lawful basis is owed to both). One per region a group lies within
- * ({@link Region#enclosing}) and one for {@value Audience#ANYWHERE}, like {@link Audience} and {@link Subjects}, and
+ * ({@link Region#enclosing}) and one for {@value Audience#ANYWHERE}, like {@link Audience}, and
  * one for {@value #EEA_OR_UK}: the people the GDPR or the UK GDPR protects, for a rule whose citations split
  * between the two by themselves, so that people elsewhere stay out of its evidence and its counts.
  */
