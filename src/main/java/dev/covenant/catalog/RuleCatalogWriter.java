@@ -4,6 +4,7 @@ import dev.covenant.report.Json;
 import dev.covenant.report.JsonRenderer;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.covenant.engine.RuleCatalog;
+import dev.covenant.model.Sensitive;
 import dev.covenant.finding.Citation;
 import dev.covenant.finding.LegalReading;
 import dev.covenant.finding.RuleDescriptor;
@@ -134,6 +135,7 @@ public final class RuleCatalogWriter {
         if (!regimes.regimes().isEmpty()) {
             markdownRegimes(rules, regimes, out);
         }
+        markdownSensitive(out);
         if (records != null) {
             out.write("\n# Record rules\n\n");
             out.write("The record pack (`rules/records/`), judged by `covenant audit` and the Spark job one data-use record at a"
@@ -194,6 +196,46 @@ public final class RuleCatalogWriter {
                     + unscoped.stream().map(id -> "[" + id + "](#" + id.toLowerCase(java.util.Locale.ROOT) + ")")
                             .collect(Collectors.joining(", ")) + "\n");
         }
+    }
+
+    /**
+     * The one sensitive-data table the rules read ({@link Sensitive}): per Fides category, which law's definition
+     * lists it, so counsel can check the reading without opening the rules.
+     */
+    private static void markdownSensitive(Writer out) throws IOException {
+        out.write("\n# Sensitive data by law\n\n");
+        out.write("Rules ask whether a category is sensitive under one law's definition; the definitions differ, so the"
+                + " table (`src/main/resources/dev/covenant/model/" + Sensitive.TABLE + "`) keeps one column per"
+                + " definition. A category takes the row of its most specific listed ancestor (`user.biometric.fingerprint`"
+                + " takes `user.biometric`'s); a category with no listed ancestor is sensitive under none, and a parent"
+                + " key is not sensitive because a child is. \"from\" marks a key a definition lists only for conduct"
+                + " from that date.\n\n");
+        out.write("| category |");
+        for (Sensitive s : Sensitive.values()) {
+            out.write(" " + s.column() + " |");
+        }
+        out.write(" note |\n|---|");
+        for (Sensitive s : Sensitive.values()) {
+            out.write("---|");
+        }
+        out.write("---|\n");
+        for (Sensitive.Row row : Sensitive.rows()) {
+            out.write("| `" + row.key() + "` |");
+            for (Sensitive s : Sensitive.values()) {
+                java.time.LocalDate from = row.from().get(s);
+                out.write(" " + (from == null ? "" : from.equals(java.time.LocalDate.MIN) ? "yes" : "from " + from) + " |");
+            }
+            out.write(" " + cell(row.note()) + " |\n");
+        }
+        out.write("\nThe definitions:\n");
+        for (Sensitive s : Sensitive.values()) {
+            out.write("- `" + s.column() + "` — " + s.term() + ": " + s.source() + "\n");
+        }
+        out.write("\nNot representable in the Fides taxonomy, so never derived: trade union membership (GDPR Art. 9(1),"
+                + " CCPA (ae)(1)(D)), neural data (CCPA (ae)(1)(G), from 2025-01-01) and philosophical beliefs apart from"
+                + " religious ones. Biometric keys are read as processed to identify a person; a photograph is not"
+                + " biometric data unless processed by technical means that allow identification (GDPR Recital 51), and"
+                + " a practice that scans faces in photographs declares `user.biometric`.\n");
     }
 
     /** The rule's reading of the law, for counsel to check; nothing when the rule states none. */
