@@ -87,6 +87,17 @@ public final class Consent {
     }
 
     /**
+     * The practice rests on explicit consent (GDPR Art. 9(2)(a)): consent that holds ({@link #heldBy}) and that the
+     * scenario says was affirmed in an express statement ({@code consent.explicit}). Explicit is never presumed: a
+     * consent block that does not say so, a practice without one, and a setting members turned on are consent, not
+     * explicit consent (EDPB Guidelines 05/2020 on consent, version 1.1, section 4: an express statement of consent, such as a written
+     * statement or an electronic form, not an act read as consent).
+     */
+    public static boolean explicitBy(Practice practice) {
+        return heldBy(practice) && practice.consent() != null && practice.consent().explicit();
+    }
+
+    /**
      * The practice rests on a parent's consent (GDPR Art. 8(1): given or authorised by the holder of parental
      * responsibility; COPPA, 16 C.F.R. § 312.5): a parental-consent basis whose consent, if described, was validly
      * obtained (by whatever act: how it was verified is Art. 8(2) and § 312.5(b), which no rule weighs), or a consent

@@ -6,10 +6,13 @@ import java.time.LocalDate;
  * How the consent a practice claims was obtained ({@code practices[].consent}): the act, when, the wording shown,
  * and whether the person was told who processes the data and for what ({@code informed}), asked for this purpose
  * alone ({@code specific}), and could refuse and still use the service ({@code conditionOfService} false).
- * Whether that amounts to consent is {@link Consent#valid}'s to say, once, for every rule.
+ * {@code explicit} says the person affirmed it in an express statement (GDPR Art. 9(2)(a), Art. 49(1)(a)): a written
+ * or electronic statement of consent to this processing, not an act from which consent is inferred.
+ * Whether that amounts to consent is {@link Consent#valid}'s to say, once, for every rule; whether it is explicit
+ * consent is {@link Consent#explicitBy}'s.
  */
 public record ConsentGiven(Obtained obtained, LocalDate on, String wording, boolean informed, boolean specific,
-        boolean conditionOfService) {
+        boolean conditionOfService, boolean explicit) {
 
     /** How the consent was obtained, as a scenario writes it. */
     public enum Obtained implements Keyed {
@@ -41,6 +44,6 @@ public record ConsentGiven(Obtained obtained, LocalDate on, String wording, bool
 
     @Override
     public String toString() {
-        return obtained.key() + (on == null ? "" : " on " + on);
+        return (explicit ? "explicit, " : "") + obtained.key() + (on == null ? "" : " on " + on);
     }
 }

@@ -3,8 +3,11 @@ package dev.covenant.model;
 import dev.covenant.source.SourceSpan;
 import java.util.List;
 
-/** The platform under review and the service classes it provides. */
-public record Platform(String name, List<Service> services, SourceSpan span) implements Fact {
+/**
+ * The platform under review and the service classes it provides; {@code limitSensitive} is the choice it offers
+ * California consumers to limit the use of their sensitive personal information, null when none is stated.
+ */
+public record Platform(String name, List<Service> services, LimitSensitive limitSensitive, SourceSpan span) implements Fact {
 
     public Platform {
         services = List.copyOf(services);
@@ -29,6 +32,27 @@ public record Platform(String name, List<Service> services, SourceSpan span) imp
     public String describe() {
         return "platform " + name + (services.isEmpty() ? "" : "; services: "
                 + String.join(", ", services.stream().map(Service::key).toList()));
+    }
+
+    /**
+     * The days of {@code conduct} on which no way to limit the use of sensitive personal information was offered:
+     * all of it when none is stated, the days before {@code limitSensitive.since} otherwise; empty when it was offered
+     * throughout.
+     */
+    public List<Period> withoutLimitSensitive(Period conduct) {
+        if (limitSensitive == null) {
+            return List.of(conduct);
+        }
+        if (limitSensitive.offeredOn(conduct.from())) {
+            return List.of();
+        }
+        java.time.LocalDate lastWithout = limitSensitive.since().minusDays(1);
+        return List.of(new Period(conduct.from(), conduct.to() == null || conduct.to().isAfter(lastWithout) ? lastWithout : conduct.to()));
+    }
+
+    /** True when a way to limit the use of sensitive personal information was offered on every day of {@code conduct}. */
+    public boolean offersLimitSensitiveThroughout(Period conduct) {
+        return withoutLimitSensitive(conduct).isEmpty();
     }
 
     public boolean provides(Service service) {

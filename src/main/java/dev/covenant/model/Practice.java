@@ -9,6 +9,10 @@ import java.util.List;
  * member cohorts of its tiers and regions unless {@code touchesMembers} is false, and the groups of people who are
  * not members it names in {@code subjects}. {@code consent} says how a claimed consent was obtained (null: not
  * stated, taken as given), {@code balancing} a documented legitimate-interest assessment (null: none stated).
+ * {@code specialCategoryCondition} is the GDPR Art. 9(2) condition other than explicit consent it says it relies on
+ * (null: none), and {@code infersCharacteristics} whether the scenario says its sensitive personal information is
+ * collected or processed for the purpose of inferring characteristics about the people (Cal. Civ. Code § 1798.121(d));
+ * null: not stated, read from the use ({@link #readAsInferring}).
  */
 public record Practice(
         String id,
@@ -26,6 +30,8 @@ public record Practice(
         Method withdrawal,
         LocalDate dataCollectedFrom,
         Period period,
+        SpecialCategoryCondition specialCategoryCondition,
+        Boolean infersCharacteristics,
         SourceSpan span) implements Fact {
 
     public Practice {
@@ -142,6 +148,21 @@ public record Practice(
     public boolean touches(Subject subject, LocalDate asOf) {
         LocalDate end = period.closedBy(asOf).to();
         return subjects.contains(subject.id()) && (end == null || !subject.since().isAfter(end)) && subject.count() > 0;
+    }
+
+    /**
+     * True when the practice is read as processing data for the purpose of inferring characteristics about the people
+     * (Cal. Civ. Code § 1798.121(d), § 1798.140(r): deriving assumptions or conclusions to create a profile reflecting
+     * their preferences or characteristics): as the scenario states, else for uses that build such a profile or give
+     * the data to others who may — advertising and marketing, personalisation, sale and sharing. Other uses (AI
+     * training, analytics, the service itself) are read as inferring only where the scenario says so
+     * ({@code infers_characteristics: true}).
+     */
+    public boolean readAsInferring() {
+        if (infersCharacteristics != null) {
+            return infersCharacteristics;
+        }
+        return hasUse("marketing") || hasUse("personalize") || hasUse("third_party_sharing") || hasUse("sales");
     }
 
     /** The converse of {@link Promise#forbids}, for rules that filter practices. */

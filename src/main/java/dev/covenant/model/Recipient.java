@@ -41,4 +41,13 @@ public record Recipient(String practiceId, String name, Relationship relationshi
             case SELF, ADDRESSEE -> false;
         };
     }
+
+    /**
+     * True when the data is sold or shared with someone who uses it for its own purposes: an affiliate or third party,
+     * or a processor on its own account — a recipient that keeps its own copy, the public aside (making data visible to
+     * everyone is publication, not sharing with a recipient).
+     */
+    public boolean usesForOwnPurposes() {
+        return keepsCopy() && relationship != Relationship.PUBLIC;
+    }
 }

@@ -38,6 +38,9 @@ import dev.covenant.model.Subject;
 import dev.covenant.model.SubjectSource;
 import dev.covenant.model.Setting;
 import dev.covenant.model.Taxonomy;
+import dev.covenant.model.LimitSensitive;
+import dev.covenant.model.Sensitive;
+import dev.covenant.model.SpecialCategoryCondition;
 import dev.covenant.source.Diagnostic;
 import dev.covenant.source.SourceSpan;
 import java.io.IOException;
@@ -63,7 +66,8 @@ public final class ScenarioLoader {
 
     private static final Set<String> TOP = Set.of("scenario", "title", "as_of", "platform", "members", "subjects", "promises",
             "documents", "settings", "practices", "models", "expect", "orders");
-    private static final Set<String> PLATFORM = Set.of("name", "services");
+    private static final Set<String> PLATFORM = Set.of("name", "services", "limit_sensitive");
+    private static final Set<String> LIMIT_SENSITIVE = Set.of("since");
     private static final Set<String> COHORT = Set.of("cohort", "tier", "region", "count", "joined", "ages");
     private static final Set<String> AGES = Set.of("from", "to");
     private static final Set<String> SUBJECT = Set.of("id", "region", "count", "source", "since", "informed", "exemption");
@@ -86,9 +90,9 @@ public final class ScenarioLoader {
     private static final Set<String> OPT_OUT = Set.of("method", "retroactive");
     private static final Set<String> PRACTICE = Set.of("id", "use", "categories", "tiers", "regions", "recipients",
             "legal_basis", "objection", "withdrawal", "data_collected_from", "started", "ended", "members", "subjects",
-            "consent", "balancing");
+            "consent", "balancing", "special_category_condition", "infers_characteristics");
     private static final Set<String> CONSENT = Set.of("obtained", "on", "wording", "informed", "specific",
-            "condition_of_service");
+            "condition_of_service", "explicit");
     private static final Set<String> BALANCING = Set.of("assessed", "note");
     private static final Set<String> RECIPIENT = Set.of("name", "relationship", "purpose");
     private static final Set<String> METHOD_ONLY = Set.of("method");
@@ -252,7 +256,15 @@ public final class ScenarioLoader {
             List<Service> services = f.strings("services", key -> dev.covenant.model.Keyed.parse(Service.class, key).isPresent()
                     ? null : "unknown service '" + key + "'; expected one of: " + dev.covenant.model.Keyed.choices(Service.class))
                     .stream().map(key -> dev.covenant.model.Keyed.parse(Service.class, key).orElseThrow()).toList();
-            return name.map(n -> new Platform(n, services, f.span()));
+            LimitSensitive limitSensitive = limitSensitive(f);
+            return name.map(n -> new Platform(n, services, limitSensitive, f.span()));
+        }
+
+        /** The way California consumers may limit the use of their sensitive personal information ({@code limit_sensitive}), or null. */
+        private LimitSensitive limitSensitive(Fields f) {
+            return f.object("limit_sensitive", LIMIT_SENSITIVE)
+                    .flatMap(l -> l.requiredDate("since").map(since -> new LimitSensitive(since, l.span())))
+                    .orElse(null);
         }
 
         private Optional<Cohort> cohort(Fields f) {
@@ -618,12 +630,51 @@ public final class ScenarioLoader {
             Optional<Period> period = period(f, "started", "ended");
             ConsentGiven consent = consent(f, legalBasis.orElse(null));
             Balancing balancing = balancing(f, legalBasis.orElse(null));
+            SpecialCategoryCondition condition = specialCategoryCondition(f, categories);
+            Boolean infersCharacteristics = infersCharacteristics(f, categories);
             if (id.isEmpty() || use.isEmpty() || period.isEmpty()) {
                 return Optional.empty();
             }
             return Optional.of(new Practice(id.get(), use.get(), categories, tiers, regions, touchesMembers, subjects, recipients,
                     legalBasis.orElse(null), consent, balancing, objection.orElse(null), withdrawal.orElse(null),
-                    collectedFrom.orElse(null), period.get(), f.span()));
+                    collectedFrom.orElse(null), period.get(), condition, infersCharacteristics, f.span()));
+        }
+
+        /**
+         * The GDPR Art. 9(2) condition other than explicit consent a practice relies on ({@code special_category_condition}),
+         * or null. It is a condition for special-category data only, so a practice whose categories hold none is told so.
+         */
+        private SpecialCategoryCondition specialCategoryCondition(Fields f, List<String> categories) {
+            if (!f.has("special_category_condition")) {
+                return null;
+            }
+            Optional<SpecialCategoryCondition> condition = f.choice("special_category_condition", SpecialCategoryCondition.class);
+            if (condition.isPresent() && !Sensitive.GDPR_SPECIAL_CATEGORY.anyOf(categories)) {
+                f.report(f.spanOf("special_category_condition"), "'special_category_condition' in " + Fields.where(f.path())
+                        + " is a GDPR Art. 9(2) condition for special categories of data, but none of the practice's categories is one"
+                        + " (docs/rules.md lists the keys under each definition of sensitive data)");
+                return null;
+            }
+            return condition.orElse(null);
+        }
+
+        /**
+         * Whether the practice says its sensitive personal information is processed for the purpose of inferring
+         * characteristics ({@code infers_characteristics}, Cal. Civ. Code § 1798.121(d)), or null when it does not say;
+         * a practice whose categories hold no such information is told the key has nothing to qualify.
+         */
+        private Boolean infersCharacteristics(Fields f, List<String> categories) {
+            if (!f.has("infers_characteristics")) {
+                return null;
+            }
+            Optional<Boolean> infers = f.flag("infers_characteristics");
+            if (infers.isPresent() && !Sensitive.CCPA_SENSITIVE.anyOf(categories)) {
+                f.report(f.spanOf("infers_characteristics"), "'infers_characteristics' in " + Fields.where(f.path())
+                        + " qualifies sensitive personal information (Cal. Civ. Code § 1798.140(ae)), but none of the practice's"
+                        + " categories is any");
+                return null;
+            }
+            return infers.orElse(null);
         }
 
         /**
@@ -657,7 +708,8 @@ public final class ScenarioLoader {
             boolean informed = g.flag("informed").orElse(true);
             boolean specific = g.flag("specific").orElse(true);
             boolean condition = g.flag("condition_of_service").orElse(false);
-            return obtained.map(o -> new ConsentGiven(o, on.orElse(null), wording.orElse(null), informed, specific, condition))
+            boolean explicit = g.flag("explicit").orElse(false);
+            return obtained.map(o -> new ConsentGiven(o, on.orElse(null), wording.orElse(null), informed, specific, condition, explicit))
                     .orElse(null);
         }
 

@@ -93,11 +93,11 @@ class ConsentReadingTest {
     }
 
     private static ConsentGiven given(ConsentGiven.Obtained way, boolean informed, boolean specific, boolean condition) {
-        return new ConsentGiven(way, LocalDate.of(2024, 6, 1), null, informed, specific, condition);
+        return new ConsentGiven(way, LocalDate.of(2024, 6, 1), null, informed, specific, condition, false);
     }
 
     private static Practice practice(LegalBasis.Kind basis, ConsentGiven consent) {
         return new Practice("p", "train_ai_system", List.of("user.content.public"), List.of(), List.of(), true, List.of(),
-                List.of(), new LegalBasis(basis, null), consent, null, null, null, null, Period.since(LocalDate.of(2024, 6, 1)), null);
+                List.of(), new LegalBasis(basis, null), consent, null, null, null, null, Period.since(LocalDate.of(2024, 6, 1)), null, true, null);
     }
 }
