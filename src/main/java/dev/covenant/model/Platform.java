@@ -31,7 +31,8 @@ public record Platform(String name, List<Service> services, LimitSensitive limit
     @Override
     public String describe() {
         return "platform " + name + (services.isEmpty() ? "" : "; services: "
-                + String.join(", ", services.stream().map(Service::key).toList()));
+                + String.join(", ", services.stream().map(Service::key).toList()))
+                + (limitSensitive == null ? "" : "; " + limitSensitive);
     }
 
     /**

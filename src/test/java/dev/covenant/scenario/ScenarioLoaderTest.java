@@ -342,11 +342,48 @@ class ScenarioLoaderTest {
                 .getBytes(StandardCharsets.UTF_8), "bad.yaml");
         assertThat(bad.diagnostics()).extracting(Diagnostic::format).containsExactly(
                 "bad.yaml:5:87: error: missing required key 'obtained' in practices[0].consent",
-                "bad.yaml:5:88: error: unknown key 'obtaned' in practices[0].consent (did you mean 'obtained'?); expected one of: condition_of_service, informed, obtained, on, specific, wording",
+                "bad.yaml:5:88: error: unknown key 'obtaned' in practices[0].consent (did you mean 'obtained'?); expected one of: condition_of_service, explicit, informed, obtained, on, specific, wording",
                 "bad.yaml:6:98: error: 'obtained' in practices[1].consent has unknown value 'ticked'; expected one of: opt-in | pre-ticked | bundled | implied | by-account-admin | written-release | verifiable-parental",
                 "bad.yaml:7:88: error: 'consent' in practices[2] says how a claimed consent was obtained, but the practice's legal_basis is 'contract'; state legal_basis: consent or parental-consent",
                 "bad.yaml:8:89: error: 'balancing' in practices[3] documents a legitimate-interest assessment, but the practice's legal_basis is 'consent'; state legal_basis: legitimate-interest",
-                "bad.yaml:9:78: error: unknown key 'consnet' in practices[4] (did you mean 'consent'?); expected one of: balancing, categories, consent, data_collected_from, ended, id, legal_basis, members, objection, recipients, regions, started, subjects, tiers, use, withdrawal");
+                "bad.yaml:9:78: error: unknown key 'consnet' in practices[4] (did you mean 'consent'?); expected one of: balancing, categories, consent, data_collected_from, ended, id, infers_characteristics, legal_basis, members, objection, recipients, regions, special_category_condition, started, subjects, tiers, use, withdrawal");
+    }
+
+    @Test
+    void sensitive_data_keys_are_read_strictly_and_only_where_the_categories_are_sensitive() {
+        String head = "scenario: s\nas_of: 2025-01-21\nplatform: {name: x, limit_sensitive: {since: 2024-01-01}}\npractices:\n";
+        LoadResult ok = ScenarioLoader.parse((head
+                + "  - {id: a, use: essential.service, categories: [user.health_and_medical], legal_basis: consent, started: 2024-08-01,\n"
+                + "     consent: {obtained: opt-in, explicit: yes}}\n"
+                + "  - {id: b, use: essential.service, categories: [user.health_and_medical], legal_basis: legitimate-interest,\n"
+                + "     special_category_condition: health-care, started: 2024-08-01}\n"
+                + "  - {id: c, use: analytics, categories: [user.location.precise], infers_characteristics: false, started: 2024-08-01}\n"
+                + "  - {id: d, use: marketing, categories: [user.location.precise], started: 2024-08-01}\n")
+                .getBytes(StandardCharsets.UTF_8), "ok.yaml");
+        assertThat(ok.diagnostics()).isEmpty();
+        List<dev.covenant.model.Practice> practices = ok.scenario().practices();
+        assertThat(ok.scenario().platform().limitSensitive().since()).isEqualTo("2024-01-01");
+        assertThat(dev.covenant.model.Consent.explicitBy(practices.get(0))).isTrue();
+        assertThat(practices.get(1).specialCategoryCondition()).isEqualTo(dev.covenant.model.SpecialCategoryCondition.HEALTH_CARE);
+        assertThat(dev.covenant.model.Consent.explicitBy(practices.get(1))).as("no consent at all").isFalse();
+        assertThat(practices.get(2).readAsInferring()).as("stated").isFalse();
+        assertThat(practices.get(3).infersCharacteristics()).as("not stated").isNull();
+        assertThat(practices.get(3).readAsInferring()).as("marketing builds a profile").isTrue();
+
+        LoadResult bad = ScenarioLoader.parse(("scenario: s\nas_of: 2025-01-21\nplatform: {name: x, limit_sensitve: {since: 2024-01-01}}\npractices:\n"
+                + "  - {id: a, use: essential.service, categories: [user.health_and_medical], special_category_condition: clinic, started: 2024-08-01}\n"
+                + "  - {id: b, use: essential.service, categories: [user.content.public], special_category_condition: made-public, started: 2024-08-01}\n"
+                + "  - {id: c, use: analytics, categories: [user.content.public], infers_characteristics: false, started: 2024-08-01}\n"
+                + "  - {id: d, use: analytics, categories: [user.location.precise], infers_characteristic: false, started: 2024-08-01}\n"
+                + "  - {id: e, use: analytics, categories: [user.location.precise], legal_basis: consent, consent: {obtained: opt-in, explicit: maybe}, started: 2024-08-01}\n")
+                .getBytes(StandardCharsets.UTF_8), "bad.yaml");
+        assertThat(bad.diagnostics()).extracting(Diagnostic::message).satisfiesExactly(
+                m -> assertThat(m).contains("unknown key 'limit_sensitve' in platform", "did you mean 'limit_sensitive'?"),
+                m -> assertThat(m).contains("'special_category_condition' in practices[0] has unknown value 'clinic'", "health-care"),
+                m -> assertThat(m).contains("'special_category_condition' in practices[1] is a GDPR Art. 9(2) condition", "none of the practice's categories is one"),
+                m -> assertThat(m).contains("'infers_characteristics' in practices[2] qualifies sensitive personal information", "none of the practice's categories is any"),
+                m -> assertThat(m).contains("unknown key 'infers_characteristic' in practices[3]", "did you mean 'infers_characteristics'?"),
+                m -> assertThat(m).contains("'explicit' in practices[4].consent must be on/off or true/false"));
     }
 
     @Test

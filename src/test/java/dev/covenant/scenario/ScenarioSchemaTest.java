@@ -113,7 +113,12 @@ class ScenarioSchemaTest {
                 new String[] {"exemption without measures", valid + "subjects:\n  - {id: s, region: FR, count: 5, source: public-web, since: 2024-01-01, exemption: {kind: impossible}}\n"},
                 new String[] {"misspelt key in a default change", valid.replace("enables: [train_ai_system]}", "enables: [train_ai_system], changes: [{on: 2024-09-01, defualt: off}]}")},
                 new String[] {"default change without its date", valid.replace("enables: [train_ai_system]}", "enables: [train_ai_system], changes: [{default: off}]}")},
-                new String[] {"withdrawn not a date", valid.replace("enables: [train_ai_system]}", "enables: [train_ai_system], withdrawn: soon}")}
+                new String[] {"withdrawn not a date", valid.replace("enables: [train_ai_system]}", "enables: [train_ai_system], withdrawn: soon}")},
+                new String[] {"unknown special-category condition", valid.replace("started: 2024-08-01}", "started: 2024-08-01, special_category_condition: clinic}")},
+                new String[] {"explicit consent not a flag", valid.replace("legal_basis: \"setting:ai\"", "legal_basis: consent, consent: {obtained: opt-in, explicit: maybe}")},
+                new String[] {"infers_characteristics not a flag", valid.replace("started: 2024-08-01}", "started: 2024-08-01, infers_characteristics: sometimes}")},
+                new String[] {"misspelt limit_sensitive key", valid.replace("platform: {name: Example}", "platform: {name: Example, limit_sensitive: {sice: 2024-01-01}}")},
+                new String[] {"limit_sensitive without its date", valid.replace("platform: {name: Example}", "platform: {name: Example, limit_sensitive: {}}")}
         ).map(c -> DynamicTest.dynamicTest(c[0], () -> {
             byte[] bytes = c[1].getBytes();
             assertThat(schemaErrors(bytes, "case.yaml")).as("schema").isNotEmpty();
