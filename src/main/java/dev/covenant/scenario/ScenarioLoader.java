@@ -763,8 +763,7 @@ public final class ScenarioLoader {
                 return Optional.empty();
             }
             if (!f.has("limit_days") && !f.has("kept_days") && !f.has("on_account_deletion")) {
-                f.report(f.span(), "'retention' in " + Fields.where(f.path())
-                        + " says nothing: state limit_days, kept_days or on_account_deletion");
+                f.report(f.span(), Fields.where(f.path()) + " says nothing: state limit_days, kept_days or on_account_deletion");
                 return Optional.empty();
             }
             return Optional.of(new Retention(practice, limit.map(Long::intValue).orElse(null), kept.map(Long::intValue).orElse(null),
