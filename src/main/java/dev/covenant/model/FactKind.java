@@ -18,7 +18,9 @@ public enum FactKind {
     PRACTICE("practice", "practice"),
     RECIPIENT("recipient", "recipient"),
     MODEL("model", "model"),
-    ORDER("order", "order");
+    ORDER("order", "order"),
+    RETENTION("retention", "retention"),
+    DELETION_REQUEST("deletion_request", "deletion requests");
 
     private final String key;
     private final String label;

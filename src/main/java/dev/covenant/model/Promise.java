@@ -6,7 +6,9 @@ import java.util.List;
 /**
  * A contractual or public commitment. {@code forbids} names uses and categories the platform
  * promised not to combine; {@code excludedRegions} with {@code uses} says where a use is not made;
- * {@code limitsTo} (statements only) says some categories are used only for some uses.
+ * {@code limitsTo} (statements only) says some categories are used only for some uses. {@code retentionDays}
+ * (null: none) promises data are kept no longer than that many days from collection, {@code promisesDeletion} that
+ * members' data are deleted when they delete their account or ask for it.
  */
 public record Promise(
         String id,
@@ -18,6 +20,8 @@ public record Promise(
         List<String> uses,
         Limitation limitsTo,
         Period period,
+        Integer retentionDays,
+        boolean promisesDeletion,
         SourceSpan span) implements Fact {
 
     public Promise {
@@ -25,6 +29,12 @@ public record Promise(
         excludedRegions = List.copyOf(excludedRegions);
         uses = List.copyOf(uses);
         java.util.Objects.requireNonNull(limitsTo, "limitsTo (Limitation.NONE for none)");
+    }
+
+    /** A promise that says nothing of retention or deletion. */
+    public Promise(String id, String source, PromiseKind promiseKind, List<String> tiers, Restriction forbids,
+            List<String> excludedRegions, List<String> uses, Limitation limitsTo, Period period, SourceSpan span) {
+        this(id, source, promiseKind, tiers, forbids, excludedRegions, uses, limitsTo, period, null, false, span);
     }
 
     /** A promise without {@code limits_to}. */
@@ -52,6 +62,12 @@ public record Promise(
         }
         if (!excludedRegions.isEmpty()) {
             s.append("; excludes ").append(String.join(", ", excludedRegions)).append(" from ").append(uses.isEmpty() ? "any use" : String.join(", ", uses));
+        }
+        if (retentionDays != null) {
+            s.append("; keeps data at most ").append(retentionDays).append(" days");
+        }
+        if (promisesDeletion) {
+            s.append("; deletes data on request or account deletion");
         }
         return s.append("; in force ").append(period).toString();
     }
@@ -217,5 +233,53 @@ public record Promise(
     /** No {@code tiers} means the promise is made to every tier. */
     public boolean coversTier(String tier) {
         return tiers.isEmpty() || tiers.contains(tier);
+    }
+    /** True for a statement to members that promises a retention limit or deletion ({@code retention_days}, {@code promises_deletion}). */
+    public boolean promisesRetention() {
+        return promiseKind.isSpecificStatement() && (retentionDays != null || promisesDeletion);
+    }
+
+    /**
+     * The days {@code practice}'s retention made this statement false, while it was in force (closed at {@code asOf}):
+     * records older than its {@code retention_days} held (the first records from {@code collectedFrom} past that
+     * limit to the last one held), and, with {@code promises_deletion}, the days the practice ran keeping the data of
+     * members who delete their accounts. Empty when it says neither or the practice kept its word; data kept under a
+     * legal obligation are no breach.
+     */
+    public List<Period> retentionBreaches(Practice practice, Retention retention, java.time.LocalDate collectedFrom,
+            java.time.LocalDate asOf) {
+        List<Period> breaches = new java.util.ArrayList<>();
+        if (!promisesRetention() || retention.legalHold() || period.from().isAfter(asOf)) {
+            return breaches;
+        }
+        Period inForce = period.knownBy(asOf);
+        Integer kept = retention.actualDays();
+        if (retentionDays != null && kept != null) {
+            Period overstay = Retention.overstay(practice, collectedFrom, retentionDays, kept, asOf);
+            Period shared = overstay == null ? null : overstay.overlap(inForce);
+            if (shared != null) {
+                breaches.add(shared);
+            }
+        }
+        if (promisesDeletion && retention.onAccountDeletion() == AccountDeletion.KEPT) {
+            Period shared = practice.period().knownBy(asOf).overlap(inForce);
+            if (shared != null) {
+                breaches.add(shared);
+            }
+        }
+        return breaches;
+    }
+
+    /** What the statement said that the retention belied, in words for messages. */
+    public String retentionClaimBrokenBy(Retention retention) {
+        List<String> parts = new java.util.ArrayList<>();
+        Integer kept = retention.actualDays();
+        if (retentionDays != null && kept != null && kept > retentionDays) {
+            parts.add("says data are kept at most " + retentionDays + " days, but they are kept " + kept);
+        }
+        if (promisesDeletion && retention.onAccountDeletion() == AccountDeletion.KEPT) {
+            parts.add("says data are deleted when members delete their accounts, but they are kept");
+        }
+        return String.join("; and ", parts);
     }
 }

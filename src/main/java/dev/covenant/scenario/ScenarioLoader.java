@@ -17,6 +17,8 @@ import dev.covenant.model.Model;
 import dev.covenant.model.Notice;
 import dev.covenant.model.NoticeExemption;
 import dev.covenant.model.OptOut;
+import dev.covenant.model.AccountDeletion;
+import dev.covenant.model.DeletionRequest;
 import dev.covenant.model.Order;
 import dev.covenant.model.OrderKind;
 import dev.covenant.model.OrderProhibition;
@@ -32,6 +34,7 @@ import dev.covenant.model.Recipient;
 import dev.covenant.model.Region;
 import dev.covenant.model.Relationship;
 import dev.covenant.model.Restriction;
+import dev.covenant.model.Retention;
 import dev.covenant.model.Scenario;
 import dev.covenant.model.Service;
 import dev.covenant.model.Subject;
@@ -65,7 +68,7 @@ import java.util.regex.Pattern;
 public final class ScenarioLoader {
 
     private static final Set<String> TOP = Set.of("scenario", "title", "as_of", "platform", "members", "subjects", "promises",
-            "documents", "settings", "practices", "models", "expect", "orders");
+            "documents", "settings", "practices", "models", "expect", "orders", "deletion_requests");
     private static final Set<String> PLATFORM = Set.of("name", "services", "limit_sensitive");
     private static final Set<String> LIMIT_SENSITIVE = Set.of("since");
     private static final Set<String> COHORT = Set.of("cohort", "tier", "region", "count", "joined", "ages");
@@ -74,7 +77,7 @@ public final class ScenarioLoader {
     private static final Set<String> EXEMPTION = Set.of("kind", "measures");
     private static final Set<String> PERIOD = Set.of("from", "to");
     private static final Set<String> PROMISE = Set.of("id", "source", "kind", "tiers", "forbids", "excludes_regions",
-            "uses", "limits_to", "since", "until");
+            "uses", "limits_to", "since", "until", "retention_days", "promises_deletion");
     private static final Set<String> FORBIDS = Set.of("uses", "categories");
     private static final Set<String> LIMITS_TO = Set.of("categories", "uses");
     private static final Set<String> DOCUMENT = Set.of("id", "kind", "change_notice", "versions");
@@ -90,10 +93,15 @@ public final class ScenarioLoader {
     private static final Set<String> OPT_OUT = Set.of("method", "retroactive");
     private static final Set<String> PRACTICE = Set.of("id", "use", "categories", "tiers", "regions", "recipients",
             "legal_basis", "objection", "withdrawal", "data_collected_from", "started", "ended", "members", "subjects",
-            "consent", "balancing", "special_category_condition", "infers_characteristics");
+            "consent", "balancing", "special_category_condition", "infers_characteristics", "retention");
     private static final Set<String> CONSENT = Set.of("obtained", "on", "wording", "informed", "specific",
             "condition_of_service", "explicit");
     private static final Set<String> BALANCING = Set.of("assessed", "note");
+    private static final Set<String> RETENTION = Set.of("limit_days", "kept_days", "on_account_deletion", "legal_hold");
+    private static final Set<String> DELETION_REQUEST = Set.of("id", "region", "count", "received", "practices", "completed",
+            "by_parent");
+    /** A retention longer than a century is a typo, not a schedule. */
+    private static final long MAX_RETENTION_DAYS = 36_525;
     private static final Set<String> RECIPIENT = Set.of("name", "relationship", "purpose");
     private static final Set<String> METHOD_ONLY = Set.of("method");
     private static final Set<String> MODEL = Set.of("id", "general_purpose", "trained_by", "placed_on_market",
@@ -241,6 +249,9 @@ public final class ScenarioLoader {
             List<Model> models = unique(top.objects("models", MODEL), "id", "model", f -> model(f, practiceIds));
             expect = top.object("expect", EXPECT).map(this::expectation).orElse(null);
             List<Order> orders = unique(top.objects("orders", ORDER), "id", "order", this::order);
+            List<Retention> retentions = retentions(practiceFields, practices);
+            List<DeletionRequest> deletionRequests = unique(top.objects("deletion_requests", DELETION_REQUEST), "id",
+                    "deletion request", f -> deletionRequest(f, practiceIds));
 
             diagnostics.addAll(RegionHints.confusions(regions));
             if (id.isEmpty() || asOf.isEmpty() || platform.isEmpty()) {
@@ -248,7 +259,7 @@ public final class ScenarioLoader {
             }
             return Optional.of(new Scenario(id.get(), title.orElse(id.get()), asOf.get(), file, top.spanOf("scenario"),
                     platform.get(), cohorts, subjects, promises, documents, versions, disclosures, captures, settings,
-                    practices, models, orders, diagnostics.stream().filter(Diagnostic::isWarning).toList()));
+                    practices, models, orders, retentions, deletionRequests, diagnostics.stream().filter(Diagnostic::isWarning).toList()));
         }
 
         private Optional<Platform> platform(Fields f) {
@@ -352,6 +363,19 @@ public final class ScenarioLoader {
             List<String> uses = f.strings("uses", Binder::checkUse);
             Optional<Limitation> limitsTo = f.object("limits_to", LIMITS_TO).flatMap(this::limitation);
             Optional<Period> period = period(f, "since", "until");
+            Optional<Long> retentionDays = f.has("retention_days") ? f.count("retention_days")
+                    .filter(n -> valid(f, "retention_days", n >= 1 && n <= MAX_RETENTION_DAYS ? null
+                            : "must be from 1 to " + MAX_RETENTION_DAYS + " days, got " + n)) : Optional.empty();
+            boolean promisesDeletion = f.flag("promises_deletion").orElse(false);
+            if (kind.isPresent() && kind.get() == PromiseKind.CONTRACT) {
+                // Read as statements to members (deception); a contract's retention term is not read, so refused, not ignored.
+                for (String key : List.of("retention_days", "promises_deletion")) {
+                    if (f.has(key)) {
+                        f.report(f.spanOf(key), "'" + key + "' in " + Fields.where(f.path())
+                                + " is read of a statement made to members: it needs kind public-statement or collection-prompt, not contract");
+                    }
+                }
+            }
             if (kind.isPresent() && kind.get() == PromiseKind.CONTRACT && f.has("limits_to")) {
                 f.report(f.spanOf("limits_to"), "'limits_to' in " + Fields.where(f.path())
                         + " is a statement made to members: it needs kind public-statement or collection-prompt, not contract");
@@ -366,11 +390,12 @@ public final class ScenarioLoader {
                 }
             }
             if (id.isEmpty() || source.isEmpty() || kind.isEmpty() || period.isEmpty()
-                    || (f.has("limits_to") && limitsTo.isEmpty())) {
+                    || (f.has("limits_to") && limitsTo.isEmpty()) || (f.has("retention_days") && retentionDays.isEmpty())) {
                 return Optional.empty();
             }
             return Optional.of(new Promise(id.get(), source.get(), kind.get(), tiers, forbids, excluded, uses,
-                    limitsTo.orElse(Limitation.NONE), period.get(), f.span()));
+                    limitsTo.orElse(Limitation.NONE), period.get(), retentionDays.map(Long::intValue).orElse(null),
+                    promisesDeletion, f.span()));
         }
 
         /**
@@ -756,6 +781,72 @@ public final class ScenarioLoader {
                 return Optional.empty();
             }
             return Optional.of(new LegalBasis(kind.get(), null));
+        }
+
+        /**
+         * Each practice's {@code retention}, a fact of its own keyed by the practice (read after the practices, so a
+         * practice that failed to load has none): how long its data are kept, what happens on account deletion, and
+         * whether they are kept under a legal obligation.
+         */
+        private List<Retention> retentions(List<Fields> practiceFields, List<Practice> practices) {
+            List<Retention> retentions = new ArrayList<>();
+            for (Fields p : practiceFields) {
+                Optional<Fields> r = p.has("retention") ? p.object("retention", RETENTION) : Optional.empty();
+                Optional<String> id = p.has("id") ? p.string("id") : Optional.empty();
+                if (r.isEmpty() || id.isEmpty() || practices.stream().noneMatch(x -> x.id().equals(id.get()))
+                        || retentions.stream().anyMatch(x -> x.practice().equals(id.get()))) {
+                    continue;
+                }
+                retention(r.get(), id.get()).ifPresent(retentions::add);
+            }
+            return retentions;
+        }
+
+        private Optional<Retention> retention(Fields f, String practice) {
+            Function<String, Optional<Long>> days = key -> f.has(key) ? f.count(key).filter(n -> valid(f, key,
+                    n >= 1 && n <= MAX_RETENTION_DAYS ? null : "must be from 1 to " + MAX_RETENTION_DAYS + " days, got " + n))
+                    : Optional.empty();
+            Optional<Long> limit = days.apply("limit_days");
+            Optional<Long> kept = days.apply("kept_days");
+            Optional<AccountDeletion> onDeletion = f.choice("on_account_deletion", AccountDeletion.class);
+            Optional<Boolean> legalHold = f.flag("legal_hold");
+            if (f.has("limit_days") == limit.isEmpty() || f.has("kept_days") == kept.isEmpty()
+                    || (f.has("on_account_deletion") && onDeletion.isEmpty()) || (f.has("legal_hold") && legalHold.isEmpty())) {
+                return Optional.empty();
+            }
+            if (!f.has("limit_days") && !f.has("kept_days") && !f.has("on_account_deletion")) {
+                f.report(f.span(), Fields.where(f.path()) + " says nothing: state limit_days, kept_days or on_account_deletion");
+                return Optional.empty();
+            }
+            return Optional.of(new Retention(practice, limit.map(Long::intValue).orElse(null), kept.map(Long::intValue).orElse(null),
+                    onDeletion.orElse(null), legalHold.orElse(false), f.span()));
+        }
+
+        /** Requests to delete received: who asked (where, how many), when, for which practices' data, and when deleted. */
+        private Optional<DeletionRequest> deletionRequest(Fields f, Set<String> practiceIds) {
+            Optional<String> id = f.requiredString("id");
+            Optional<String> region = f.requiredString("region").filter(r -> validRegion(f, "region", r));
+            Optional<Long> count = (f.has("count") ? f.count("count") : Binder.<Long>missing(f, "count"))
+                    .filter(n -> valid(f, "count", n >= 1 && n <= Cohort.MAX_MEMBERS ? null : String.format(java.util.Locale.ROOT,
+                            "must be from 1 to %,d people, got %,d", Cohort.MAX_MEMBERS, n)));
+            Optional<LocalDate> received = f.requiredDate("received");
+            int problems = diagnostics.size();
+            List<String> practices = nonEmpty(f, "practices", p -> practiceIds.contains(p) ? null
+                    : "refers to practice '" + p + "', which is not defined under 'practices'" + Suggestions.didYouMean(p, practiceIds));
+            boolean badPractices = diagnostics.size() > problems;
+            Optional<LocalDate> completed = f.date("completed");
+            Optional<Boolean> byParent = f.flag("by_parent");
+            if (id.isEmpty() || region.isEmpty() || count.isEmpty() || received.isEmpty() || badPractices || practices.isEmpty()
+                    || (f.has("completed") && completed.isEmpty()) || (f.has("by_parent") && byParent.isEmpty())) {
+                return Optional.empty();
+            }
+            if (completed.isPresent() && completed.get().isBefore(received.get())) {
+                f.report(f.spanOf("completed"), "'completed' (" + completed.get() + ") is before 'received' (" + received.get()
+                        + ") in " + Fields.where(f.path()));
+                return Optional.empty();
+            }
+            return Optional.of(new DeletionRequest(id.get(), region.get(), count.get(), received.get(), practices,
+                    completed.orElse(null), byParent.orElse(false), f.span()));
         }
 
         private Optional<Model> model(Fields f, Set<String> practiceIds) {

@@ -99,7 +99,7 @@ class NewCommandTest {
 
         assertThat(run.code()).isEqualTo(2);
         assertThat(run.err()).contains("covenant: unknown family 'uss' (did you mean 'us'?); the families are the folders under")
-                .contains("consent, contract, eu, orders, policy-dates, statements, us");
+                .contains("consent, contract, eu, orders, policy-dates, retention, statements, us");
         assertThat(rules.resolve("uss")).doesNotExist();
     }
 

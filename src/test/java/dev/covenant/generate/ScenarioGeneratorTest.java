@@ -40,7 +40,9 @@ class ScenarioGeneratorTest {
         // GDPR-SPECIAL-CATEGORY: the generator never gives special-category data to a practice reaching the EEA or UK.
         java.util.Set<String> notGenerated = java.util.Set.of("GDPR-CHILD-CONSENT", "GDPR-INVALID-CONSENT",
                 "GDPR-TRANSPARENCY-INDIRECT", "PRIOR-ORDER-VIOLATION", "PRIOR-ORDER-SHARING", "PUBLIC-PROMISE-BROKEN",
-                "GDPR-SPECIAL-CATEGORY");
+                "GDPR-SPECIAL-CATEGORY",
+                // Retention and deletion: the generator emits no retention, deletion requests or retention statements.
+                "RETENTION-EXCEEDED", "DELETION-REQUEST-IGNORED", "RETENTION-PROMISE-BROKEN", "CHILD-DATA-RETENTION");
         assertThat(firing.keySet()).containsExactlyInAnyOrderElementsOf(
                 ShippedRules.get().catalog().obligations().stream().map(r -> r.id()).filter(id -> !notGenerated.contains(id)).toList());
         assertThat(firing.values()).allSatisfy(count -> assertThat(count).isLessThan(n));

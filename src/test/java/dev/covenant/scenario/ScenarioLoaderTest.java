@@ -346,7 +346,7 @@ class ScenarioLoaderTest {
                 "bad.yaml:6:98: error: 'obtained' in practices[1].consent has unknown value 'ticked'; expected one of: opt-in | pre-ticked | bundled | implied | by-account-admin | written-release | verifiable-parental",
                 "bad.yaml:7:88: error: 'consent' in practices[2] says how a claimed consent was obtained, but the practice's legal_basis is 'contract'; state legal_basis: consent or parental-consent",
                 "bad.yaml:8:89: error: 'balancing' in practices[3] documents a legitimate-interest assessment, but the practice's legal_basis is 'consent'; state legal_basis: legitimate-interest",
-                "bad.yaml:9:78: error: unknown key 'consnet' in practices[4] (did you mean 'consent'?); expected one of: balancing, categories, consent, data_collected_from, ended, id, infers_characteristics, legal_basis, members, objection, recipients, regions, special_category_condition, started, subjects, tiers, use, withdrawal");
+                "bad.yaml:9:78: error: unknown key 'consnet' in practices[4] (did you mean 'consent'?); expected one of: balancing, categories, consent, data_collected_from, ended, id, infers_characteristics, legal_basis, members, objection, recipients, regions, retention, special_category_condition, started, subjects, tiers, use, withdrawal");
     }
 
     @Test
@@ -491,6 +491,75 @@ class ScenarioLoaderTest {
                 .containsExactly("'withdrawn' in settings[0]: 2024-05-01 must be after the last default change (2024-05-01)");
         assertThat(messages(HISTORY.formatted("      - {on: 2024-05-01, default: maybe}")))
                 .singleElement().asString().contains("'default' in settings[0].changes[0] must be on/off or true/false");
+    }
+
+    private static final String RETAINING = """
+            scenario: r
+            as_of: 2025-06-01
+            platform: {name: x}
+            promises:
+              - {id: faq, source: "Help: kept 30 days", kind: public-statement, since: 2024-01-01, %s}
+            practices:
+              - id: chats
+                use: essential.service
+                started: 2024-01-01
+                retention: {%s}
+            deletion_requests:
+              - {id: req, region: DE, count: 3, received: 2024-09-02, practices: [chats], %s}
+            """;
+
+    @Test
+    void retention_deletion_requests_and_retention_statements_are_read() {
+        LoadResult ok = ScenarioLoader.parse(RETAINING.formatted("retention_days: 30, promises_deletion: true",
+                "limit_days: 90, kept_days: 400, on_account_deletion: anonymised, legal_hold: true", "completed: 2024-09-20")
+                .getBytes(StandardCharsets.UTF_8), "r.yaml");
+        assertThat(ok.diagnostics()).isEmpty();
+        assertThat(ok.scenario().retentions()).singleElement().satisfies(r -> {
+            assertThat(r.id()).isEqualTo("chats");
+            assertThat(r.limitDays()).isEqualTo(90);
+            assertThat(r.keptDays()).isEqualTo(400);
+            assertThat(r.onAccountDeletion()).isEqualTo(dev.covenant.model.AccountDeletion.ANONYMISED);
+            assertThat(r.legalHold()).isTrue();
+        });
+        assertThat(ok.scenario().deletionRequests()).singleElement().satisfies(d -> {
+            assertThat(d.practices()).containsExactly("chats");
+            assertThat(d.due()).as("GDPR Art. 12(3): one month").isEqualTo("2024-10-02");
+            assertThat(d.completed()).isEqualTo("2024-09-20");
+        });
+        assertThat(ok.scenario().promises().get(0).retentionDays()).isEqualTo(30);
+        assertThat(ok.scenario().promises().get(0).promisesDeletion()).isTrue();
+    }
+
+    @Test
+    void misspelt_retention_keys_suggest_the_right_one() {
+        assertThat(messages(RETAINING.formatted("retention_day: 30", "limit_days: 90", "completed: 2024-09-20")))
+                .anySatisfy(m -> assertThat(m).contains("unknown key 'retention_day' in promises[0]", "did you mean 'retention_days'?"));
+        assertThat(messages(RETAINING.formatted("retention_days: 30", "limit_day: 90", "completed: 2024-09-20")))
+                .anySatisfy(m -> assertThat(m).contains("unknown key 'limit_day' in practices[0].retention", "did you mean 'limit_days'?"));
+        assertThat(messages(RETAINING.formatted("retention_days: 30", "limit_days: 90", "complete: 2024-09-20")))
+                .anySatisfy(m -> assertThat(m).contains("unknown key 'complete' in deletion_requests[0]", "did you mean 'completed'?"));
+        assertThat(messages(RETAINING.formatted("retention_days: 30", "limit_days: 90", "completed: 2024-09-20")
+                .replace("deletion_requests:", "deletion_request:")))
+                .anySatisfy(m -> assertThat(m).contains("unknown key 'deletion_request'", "did you mean 'deletion_requests'?"));
+        assertThat(messages(RETAINING.formatted("retention_days: 30", "limit_days: 90", "completed: 2024-09-20")
+                .replace("practices: [chats]", "practices: [chat]")))
+                .anySatisfy(m -> assertThat(m).contains("refers to practice 'chat', which is not defined under 'practices'", "did you mean 'chats'?"));
+    }
+
+    @Test
+    void bad_retention_values_are_refused() {
+        assertThat(messages(RETAINING.formatted("retention_days: 30", "limit_days: 0", "completed: 2024-09-20")))
+                .containsExactly("'limit_days' in practices[0].retention: must be from 1 to 36525 days, got 0");
+        assertThat(messages(RETAINING.formatted("retention_days: 30", "on_account_deletion: archived", "completed: 2024-09-20")))
+                .singleElement().asString().contains("'on_account_deletion' in practices[0].retention has unknown value 'archived'",
+                        "deleted | anonymised | kept");
+        assertThat(messages(RETAINING.formatted("retention_days: 30", "legal_hold: true", "completed: 2024-09-20")))
+                .containsExactly("practices[0].retention says nothing: state limit_days, kept_days or on_account_deletion");
+        assertThat(messages(RETAINING.formatted("retention_days: 30", "limit_days: 90", "completed: 2024-08-01")))
+                .containsExactly("'completed' (2024-08-01) is before 'received' (2024-09-02) in deletion_requests[0]");
+        assertThat(messages(RETAINING.formatted("retention_days: 30", "limit_days: 90", "completed: 2024-09-20")
+                .replace("kind: public-statement", "kind: contract")))
+                .containsExactly("'retention_days' in promises[0] is read of a statement made to members: it needs kind public-statement or collection-prompt, not contract");
     }
 
     private static List<String> messages(String yaml) {

@@ -118,7 +118,14 @@ class ScenarioSchemaTest {
                 new String[] {"explicit consent not a flag", valid.replace("legal_basis: \"setting:ai\"", "legal_basis: consent, consent: {obtained: opt-in, explicit: maybe}")},
                 new String[] {"infers_characteristics not a flag", valid.replace("started: 2024-08-01}", "started: 2024-08-01, infers_characteristics: sometimes}")},
                 new String[] {"misspelt limit_sensitive key", valid.replace("platform: {name: Example}", "platform: {name: Example, limit_sensitive: {sice: 2024-01-01}}")},
-                new String[] {"limit_sensitive without its date", valid.replace("platform: {name: Example}", "platform: {name: Example, limit_sensitive: {}}")}
+                new String[] {"limit_sensitive without its date", valid.replace("platform: {name: Example}", "platform: {name: Example, limit_sensitive: {}}")},
+                new String[] {"misspelt retention key", valid.replace("started: 2024-08-01}", "started: 2024-08-01, retention: {limit_day: 90}}")},
+                new String[] {"unknown account-deletion outcome", valid.replace("started: 2024-08-01}", "started: 2024-08-01, retention: {on_account_deletion: archived}}")},
+                new String[] {"retention that says nothing", valid.replace("started: 2024-08-01}", "started: 2024-08-01, retention: {legal_hold: true}}")},
+                new String[] {"retention of zero days", valid.replace("started: 2024-08-01}", "started: 2024-08-01, retention: {kept_days: 0}}")},
+                new String[] {"misspelt deletion request key", valid + "deletion_requests:\n  - {id: d, region: NO, count: 2, received: 2024-09-01, practices: [p], complete: 2024-09-20}\n"},
+                new String[] {"deletion request covering no practice", valid + "deletion_requests:\n  - {id: d, region: NO, count: 2, received: 2024-09-01, practices: []}\n"},
+                new String[] {"retention statement on a contract", valid + "promises:\n  - {id: q, source: s, kind: contract, since: 2020-01-01, retention_days: 30}\n"}
         ).map(c -> DynamicTest.dynamicTest(c[0], () -> {
             byte[] bytes = c[1].getBytes();
             assertThat(schemaErrors(bytes, "case.yaml")).as("schema").isNotEmpty();
