@@ -29,6 +29,7 @@ public record Scenario(
         List<Practice> practices,
         List<Model> models,
         List<Order> orders,
+        List<BiometricSchedule> biometricSchedules,
         List<Diagnostic> warnings) {
 
     /** A scenario the loader had nothing to warn about. */
@@ -37,7 +38,7 @@ public record Scenario(
             List<Disclosure> disclosures, List<Capture> captures, List<Setting> settings, List<Practice> practices,
             List<Model> models) {
         this(id, title, asOf, file, span, platform, cohorts, subjects, promises, documents, versions, disclosures, captures,
-                settings, practices, models, List.of(), List.of());
+                settings, practices, models, List.of(), List.of(), List.of());
     }
 
     public Scenario {
@@ -53,12 +54,13 @@ public record Scenario(
         practices = List.copyOf(practices);
         models = List.copyOf(models);
         orders = List.copyOf(orders);
+        biometricSchedules = List.copyOf(biometricSchedules);
     }
 
     /** The same facts judged on another date (the CLI's {@code --as-of}). */
     public Scenario withAsOf(LocalDate date) {
         return new Scenario(id, title, date, file, span, platform, cohorts, subjects, promises, documents, versions,
-                disclosures, captures, settings, practices, models, orders, warnings);
+                disclosures, captures, settings, practices, models, orders, biometricSchedules, warnings);
     }
 
     /**
@@ -87,6 +89,7 @@ public record Scenario(
         }
         facts.addAll(models);
         orders.stream().filter(o -> known(o.effective())).forEach(facts::add);
+        biometricSchedules.stream().filter(b -> known(b.published())).forEach(facts::add);
         return facts;
     }
 
