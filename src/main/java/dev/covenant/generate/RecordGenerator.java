@@ -67,6 +67,10 @@ public final class RecordGenerator {
             Member m = member(member);
             String use = USES[r.nextInt(USES.length)];
             String category = m.age >= 0 && m.age < 13 && r.nextInt(3) == 0 ? "user.childrens" : CATEGORIES[r.nextInt(CATEGORIES.length - 1)];
+            // A third of Illinois members' rows are face templates (BIPA); no random draw, so other rows stay as they were.
+            if (m.region.equals("US-IL") && i % 3 == 0) {
+                category = "user.biometric";
+            }
             LocalDate used = START.plusDays(r.nextInt(SPAN_DAYS));
             LocalDate collected = m.joined.isAfter(used) ? used : m.joined.plusDays(r.nextInt((int) Math.max(1, used.toEpochDay() - m.joined.toEpochDay() + 1)));
             boolean shared = use.equals("third_party_sharing") || (use.equals("train_ai_system") && r.nextInt(2) == 0);
@@ -119,6 +123,10 @@ public final class RecordGenerator {
         SplittableRandom r = new SplittableRandom(seed * 0xD6E8FEB86659FD93L + member);
         String tier = r.nextInt(5) == 0 ? "premium" : "free";
         String region = REGIONS[r.nextInt(REGIONS.length)];
+        // One US member in eight lives in Illinois, chosen without a random draw so every other member is unchanged.
+        if (region.equals("US") && member % 8 == 0) {
+            region = "US-IL";
+        }
         int age = r.nextInt(4) == 0 ? 10 + r.nextInt(60) : -1;
         LocalDate joined = LocalDate.of(2010, 1, 1).plusDays(r.nextInt(5300));
         return new Member(tier, region, age, joined);

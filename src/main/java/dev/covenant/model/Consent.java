@@ -111,4 +111,15 @@ public final class Consent {
         boolean parentalBasis = practice.legalBasis().basisKind() == LegalBasis.Kind.PARENTAL_CONSENT;
         return parentalBasis || given != null && given.obtained() == ConsentGiven.Obtained.VERIFIABLE_PARENTAL;
     }
+
+    /**
+     * The practice rests on a written release (740 ILCS 14/10, 14/15(b)(3)): a consent basis whose consent block says
+     * it was obtained {@code written-release}, and holds ({@link #heldBy}: informed, specific, not a condition of the
+     * service). A consent basis that does not say how it was obtained, a setting or a ticked box is no written release:
+     * the Act asks for a writing, so it must be stated.
+     */
+    public static boolean writtenReleaseBy(Practice practice) {
+        return heldBy(practice) && practice.consent() != null
+                && practice.consent().obtained() == ConsentGiven.Obtained.WRITTEN_RELEASE;
+    }
 }

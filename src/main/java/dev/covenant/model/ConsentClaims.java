@@ -39,4 +39,14 @@ public record ConsentClaims(List<Practice> claiming) {
         }
         return false;
     }
+
+    /** Some practice that handles this use of this category rests on a written release (740 ILCS 14/15(b)(3)). */
+    public boolean writtenReleaseFor(String use, String category) {
+        for (Practice p : claiming) {
+            if (Consent.writtenReleaseBy(p) && p.handles(use, category)) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

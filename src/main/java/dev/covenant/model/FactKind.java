@@ -20,7 +20,8 @@ public enum FactKind {
     MODEL("model", "model"),
     ORDER("order", "order"),
     RETENTION("retention", "retention"),
-    DELETION_REQUEST("deletion_request", "deletion requests");
+    DELETION_REQUEST("deletion_request", "deletion requests"),
+    BIOMETRIC_SCHEDULE("biometric-schedule", "biometric retention schedule");
 
     private final String key;
     private final String label;

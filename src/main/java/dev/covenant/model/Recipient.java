@@ -6,9 +6,16 @@ import dev.covenant.source.SourceSpan;
  * Someone who receives data from a practice.
  *
  * @param purpose what a processor does with the data; null for every other relationship
+ * @param sold    the platform is paid, or otherwise profits, for giving the data to this recipient (a sale, lease or
+ *                trade: 740 ILCS 14/15(c)); stated, never inferred from the relationship
  */
-public record Recipient(String practiceId, String name, Relationship relationship, ProcessorPurpose purpose, SourceSpan span)
-        implements Fact {
+public record Recipient(String practiceId, String name, Relationship relationship, ProcessorPurpose purpose, boolean sold,
+        SourceSpan span) implements Fact {
+
+    /** A recipient the data is given to, not sold to. */
+    public Recipient(String practiceId, String name, Relationship relationship, ProcessorPurpose purpose, SourceSpan span) {
+        this(practiceId, name, relationship, purpose, false, span);
+    }
 
     @Override
     public String id() {
@@ -22,7 +29,7 @@ public record Recipient(String practiceId, String name, Relationship relationshi
 
     @Override
     public String describe() {
-        return name + " (" + relationship.key() + (purpose == null ? "" : ", " + purpose.key()) + ")";
+        return name + " (" + relationship.key() + (purpose == null ? "" : ", " + purpose.key()) + (sold ? ", sold" : "") + ")";
     }
 
     public boolean outsidePlatform() {

@@ -32,6 +32,7 @@ public record Scenario(
         List<Order> orders,
         List<Retention> retentions,
         List<DeletionRequest> deletionRequests,
+        List<BiometricSchedule> biometricSchedules,
         List<Diagnostic> warnings) {
 
     /** A scenario the loader had nothing to warn about. */
@@ -40,7 +41,7 @@ public record Scenario(
             List<Disclosure> disclosures, List<Capture> captures, List<Setting> settings, List<Practice> practices,
             List<Model> models) {
         this(id, title, asOf, file, span, platform, cohorts, subjects, promises, documents, versions, disclosures, captures,
-                settings, practices, models, List.of(), List.of(), List.of(), List.of());
+                settings, practices, models, List.of(), List.of(), List.of(), List.of(), List.of());
     }
 
     public Scenario {
@@ -58,12 +59,13 @@ public record Scenario(
         orders = List.copyOf(orders);
         retentions = List.copyOf(retentions);
         deletionRequests = List.copyOf(deletionRequests);
+        biometricSchedules = List.copyOf(biometricSchedules);
     }
 
     /** The same facts judged on another date (the CLI's {@code --as-of}). */
     public Scenario withAsOf(LocalDate date) {
         return new Scenario(id, title, date, file, span, platform, cohorts, subjects, promises, documents, versions,
-                disclosures, captures, settings, practices, models, orders, retentions, deletionRequests, warnings);
+                disclosures, captures, settings, practices, models, orders, retentions, deletionRequests, biometricSchedules, warnings);
     }
 
     /**
@@ -96,6 +98,7 @@ public record Scenario(
         retentions.stream().filter(r -> practices.stream().anyMatch(p -> p.id().equals(r.practice()) && known(p.started())))
                 .forEach(facts::add);
         deletionRequests.stream().filter(d -> known(d.received())).forEach(facts::add);
+        biometricSchedules.stream().filter(b -> known(b.published())).forEach(facts::add);
         return facts;
     }
 

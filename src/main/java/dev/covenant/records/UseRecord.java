@@ -5,6 +5,7 @@ import dev.covenant.model.Consent;
 import dev.covenant.model.ProcessorPurpose;
 import dev.covenant.model.Region;
 import dev.covenant.model.Relationship;
+import dev.covenant.model.Sensitive;
 import dev.covenant.model.StoredCommunications;
 import dev.covenant.model.Taxonomy;
 import java.time.LocalDate;
@@ -50,6 +51,11 @@ public record UseRecord(
     /** True when the data category is {@code key} or a narrower category under it. */
     public boolean hasCategory(String key) {
         return Taxonomy.within(category, key);
+    }
+
+    /** True when the data category is sensitive under {@code law}'s definition on the use date ({@link Sensitive}). */
+    public boolean sensitiveUnder(Sensitive law) {
+        return law.includesOn(category, used);
     }
 
     public boolean inRegion(String container) {

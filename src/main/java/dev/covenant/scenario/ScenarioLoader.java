@@ -2,6 +2,7 @@ package dev.covenant.scenario;
 
 import dev.covenant.model.Ages;
 import dev.covenant.model.Balancing;
+import dev.covenant.model.BiometricSchedule;
 import dev.covenant.model.Capture;
 import dev.covenant.model.ChangeNotice;
 import dev.covenant.model.Cohort;
@@ -83,7 +84,7 @@ public final class ScenarioLoader {
     private static final Set<String> DOCUMENT = Set.of("id", "kind", "change_notice", "versions");
     private static final Set<String> CHANGE_NOTICE = Set.of("days", "clause");
     private static final Set<String> VERSION = Set.of("version", "published", "effective", "discloses", "notice",
-            "text_sha256", "captures");
+            "text_sha256", "captures", "biometric_retention");
     private static final Set<String> DISCLOSES = Set.of("use", "categories", "legal_basis", "recipients");
     private static final Set<String> NOTICE = Set.of("channel", "sent");
     private static final Set<String> CAPTURE = Set.of("captured", "text_sha256");
@@ -102,12 +103,13 @@ public final class ScenarioLoader {
             "by_parent");
     /** A retention longer than a century is a typo, not a schedule. */
     private static final long MAX_RETENTION_DAYS = 36_525;
-    private static final Set<String> RECIPIENT = Set.of("name", "relationship", "purpose");
+    private static final Set<String> RECIPIENT = Set.of("name", "relationship", "purpose", "sold");
     private static final Set<String> METHOD_ONLY = Set.of("method");
     private static final Set<String> MODEL = Set.of("id", "general_purpose", "trained_by", "placed_on_market",
             "training_summary_published", "deleted");
     private static final Set<String> PLACEMENT = Set.of("region", "date");
     private static final Set<String> EXPECT = Set.of("findings", "absent");
+    private static final Set<String> BIOMETRIC_RETENTION = Set.of("on_purpose_satisfied", "years_after_last_interaction");
     private static final Set<String> ORDER = Set.of("id", "issuer", "kind", "docket", "effective", "until", "years",
             "forbids", "requires");
 
@@ -217,6 +219,9 @@ public final class ScenarioLoader {
         /** The file's {@code expect:} block, once bound (null when it has none). */
         private Expectation expect;
 
+        /** The biometric retention schedules the document versions publish ({@code versions[].biometric_retention}). */
+        private final List<BiometricSchedule> biometricSchedules = new ArrayList<>();
+
         Optional<Scenario> bind(Node root) {
             Optional<Fields> opened = Fields.open(root, "", TOP, diagnostics);
             if (opened.isEmpty()) {
@@ -259,7 +264,7 @@ public final class ScenarioLoader {
             }
             return Optional.of(new Scenario(id.get(), title.orElse(id.get()), asOf.get(), file, top.spanOf("scenario"),
                     platform.get(), cohorts, subjects, promises, documents, versions, disclosures, captures, settings,
-                    practices, models, orders, retentions, deletionRequests, diagnostics.stream().filter(Diagnostic::isWarning).toList()));
+                    practices, models, orders, retentions, deletionRequests, biometricSchedules, diagnostics.stream().filter(Diagnostic::isWarning).toList()));
         }
 
         private Optional<Platform> platform(Fields f) {
@@ -516,13 +521,34 @@ public final class ScenarioLoader {
                     myCaptures.add(new Capture(documentId, version.get(), captured.get(), captureHash.get(), c.span()));
                 }
             }
+            Optional<BiometricSchedule> schedule = v.object("biometric_retention", BIOMETRIC_RETENTION)
+                    .flatMap(b -> biometricSchedule(b, documentId, version, published));
             if (version.isEmpty() || published.isEmpty()) {
                 return;
             }
+            schedule.ifPresent(biometricSchedules::add);
             versions.add(new DocumentVersion(documentId, version.get(), published.get(),
                     effective.orElse(published.get()), notice.orElse(null), hash.orElse(null), v.span()));
             disclosures.addAll(mine);
             captures.addAll(myCaptures);
+        }
+
+        /**
+         * {@code versions[].biometric_retention}: the version publishes a retention schedule for biometric identifiers
+         * (740 ILCS 14/15(a)) — whether they are destroyed once their purpose is satisfied, and within how many years of
+         * the person's last interaction. Both are required: a schedule that does not say is not read as one that does.
+         */
+        private Optional<BiometricSchedule> biometricSchedule(Fields b, String documentId, Optional<String> version,
+                Optional<LocalDate> published) {
+            Optional<Boolean> onPurpose = b.has("on_purpose_satisfied") ? b.flag("on_purpose_satisfied")
+                    : missing(b, "on_purpose_satisfied");
+            Optional<Long> years = b.has("years_after_last_interaction") ? b.count("years_after_last_interaction")
+                    : missing(b, "years_after_last_interaction");
+            if (onPurpose.isEmpty() || years.isEmpty() || version.isEmpty() || published.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(new BiometricSchedule(documentId, version.get(), published.get(), onPurpose.get(),
+                    Math.toIntExact(Math.min(years.get(), Integer.MAX_VALUE)), b.span()));
         }
 
         /**
@@ -551,6 +577,22 @@ public final class ScenarioLoader {
                     : r.equals(Relationship.SELF.key()) ? "'self' is the platform itself, not a recipient; expected one of: " + String.join(" | ", kinds)
                     : "unknown kind of recipient '" + r + "'" + Suggestions.didYouMean(r, kinds) + "; expected one of: " + String.join(" | ", kinds))
                     .stream().map(r -> Keyed.parse(Relationship.class, r).orElseThrow()).toList();
+        }
+
+        /**
+         * {@code recipients[].sold}: the platform is paid or otherwise profits for giving this recipient the data (740
+         * ILCS 14/15(c)); the platform itself cannot be sold to.
+         */
+        private boolean sold(Fields r, Optional<Relationship> relationship) {
+            if (!r.has("sold")) {
+                return false;
+            }
+            boolean sold = r.flag("sold").orElse(false);
+            if (sold && relationship.isPresent() && relationship.get() == Relationship.SELF) {
+                r.report(r.spanOf("sold"), "'sold' in " + Fields.where(r.path()) + " names a sale to someone else; this recipient is "
+                        + "the platform itself (self)");
+            }
+            return sold;
         }
 
         private Optional<Setting> setting(Fields f) {
@@ -627,6 +669,7 @@ public final class ScenarioLoader {
                 Optional<String> name = r.requiredString("name");
                 Optional<Relationship> relationship = r.requiredChoice("relationship", Relationship.class);
                 Optional<ProcessorPurpose> purpose = r.choice("purpose", ProcessorPurpose.class);
+                boolean sold = sold(r, relationship);
                 // What a processor does decides whether it is divulged to (SCA § 2702(b)(4), (b)(5)): stated, never guessed.
                 if (relationship.isPresent() && relationship.get() == Relationship.PROCESSOR && !r.has("purpose")) {
                     r.report(r.span(), "missing required key 'purpose' in " + Fields.where(r.path())
@@ -641,7 +684,7 @@ public final class ScenarioLoader {
                     if (recipients.stream().anyMatch(x -> x.name().equals(name.get()))) {
                         r.report(r.spanOf("name"), "duplicate recipient '" + name.get() + "' in " + Fields.where(f.path()));
                     } else {
-                        recipients.add(new Recipient(practiceId, name.get(), relationship.get(), purpose.orElse(null), r.span()));
+                        recipients.add(new Recipient(practiceId, name.get(), relationship.get(), purpose.orElse(null), sold, r.span()));
                     }
                 }
             }

@@ -107,7 +107,7 @@ class ScenarioLoaderTest {
                 "bad.yaml:10:55: error: 'purpose' in practices[0].recipients[1] is for a processor only; this recipient is addressee",
                 "bad.yaml:11:55: error: 'purpose' in practices[0].recipients[2] has unknown value 'train'; expected one of: host | deliver | own-use",
                 "bad.yaml:12:9: error: missing required key 'purpose' in practices[0].recipients[3]: a processor needs what it does with the data (host | deliver | own-use)",
-                "bad.yaml:12:46: error: unknown key 'purpos' in practices[0].recipients[3] (did you mean 'purpose'?); expected one of: name, purpose, relationship");
+                "bad.yaml:12:46: error: unknown key 'purpos' in practices[0].recipients[3] (did you mean 'purpose'?); expected one of: name, purpose, relationship, sold");
     }
 
     @Test
@@ -560,6 +560,50 @@ class ScenarioLoaderTest {
         assertThat(messages(RETAINING.formatted("retention_days: 30", "limit_days: 90", "completed: 2024-09-20")
                 .replace("kind: public-statement", "kind: contract")))
                 .containsExactly("'retention_days' in promises[0] is read of a statement made to members: it needs kind public-statement or collection-prompt, not contract");
+    }
+
+    @Test
+    void a_biometric_retention_schedule_states_both_limits_strictly() {
+        String yaml = "scenario: x\nas_of: 2025-01-21\nplatform: {name: x}\ndocuments:\n  - id: policy\n    kind: biometric-policy\n"
+                + "    versions:\n      - version: v1\n        published: 2024-01-01\n        biometric_retention: %s\n";
+        LoadResult ok = ScenarioLoader.parse(yaml.formatted("{on_purpose_satisfied: true, years_after_last_interaction: 3}")
+                .getBytes(StandardCharsets.UTF_8), "ok.yaml");
+        assertThat(ok.diagnostics()).isEmpty();
+        assertThat(ok.scenario().biometricSchedules()).singleElement().satisfies(b -> {
+            assertThat(b.id()).isEqualTo("policy@v1:biometric_retention");
+            assertThat(b.published()).isEqualTo(java.time.LocalDate.of(2024, 1, 1));
+            assertThat(b.meetsIllinoisLimits()).isTrue();
+        });
+        assertThat(ScenarioLoader.parse(yaml.formatted("{on_purpose_satisfied: false, years_after_last_interaction: 5}")
+                .getBytes(StandardCharsets.UTF_8), "long.yaml").scenario().biometricSchedules().get(0).shortfalls())
+                .containsExactly("no destruction once the initial purpose is satisfied",
+                        "keeps identifiers 5 years after the last interaction, more than 3");
+
+        assertThat(messages(yaml.formatted("{on_purpose_satisfied: true, years_after_last_interation: 3}"))).containsExactly(
+                "missing required key 'years_after_last_interaction' in documents[0].versions[0].biometric_retention",
+                "unknown key 'years_after_last_interation' in documents[0].versions[0].biometric_retention (did you mean"
+                        + " 'years_after_last_interaction'?); expected one of: on_purpose_satisfied, years_after_last_interaction");
+        assertThat(messages(yaml.formatted("{on_purpose_satisfied: sometimes, years_after_last_interaction: three}")))
+                .containsExactly("'on_purpose_satisfied' in documents[0].versions[0].biometric_retention must be on/off or true/false, got the string \"sometimes\"",
+                        "'years_after_last_interaction' in documents[0].versions[0].biometric_retention must be a whole number, got the string \"three\"");
+    }
+
+    @Test
+    void a_recipient_may_be_sold_to_but_the_platform_itself_may_not() {
+        String head = "scenario: x\nas_of: 2025-01-21\nplatform: {name: x}\npractices:\n  - id: p\n    use: third_party_sharing\n"
+                + "    started: 2024-08-01\n    recipients:\n";
+        LoadResult ok = ScenarioLoader.parse((head + "      - {name: Broker, relationship: third-party, sold: true}\n"
+                + "      - {name: Partner, relationship: affiliate}\n").getBytes(StandardCharsets.UTF_8), "ok.yaml");
+        assertThat(ok.diagnostics()).isEmpty();
+        assertThat(ok.scenario().practices().get(0).recipients()).extracting(r -> r.name() + "/" + r.sold())
+                .containsExactly("Broker/true", "Partner/false");
+
+        assertThat(messages(head + "      - {name: Us, relationship: self, sold: true}\n"
+                + "      - {name: Broker, relationship: third-party, sold: maybe}\n"
+                + "      - {name: Other, relationship: third-party, sould: true}\n")).containsExactly(
+                "'sold' in practices[0].recipients[0] names a sale to someone else; this recipient is the platform itself (self)",
+                "'sold' in practices[0].recipients[1] must be on/off or true/false, got the string \"maybe\"",
+                "unknown key 'sould' in practices[0].recipients[2] (did you mean 'sold'?); expected one of: name, purpose, relationship, sold");
     }
 
     private static List<String> messages(String yaml) {
