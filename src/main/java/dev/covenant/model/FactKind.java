@@ -18,7 +18,8 @@ public enum FactKind {
     PRACTICE("practice", "practice"),
     RECIPIENT("recipient", "recipient"),
     MODEL("model", "model"),
-    ORDER("order", "order");
+    ORDER("order", "order"),
+    BREACH("breach", "breach");
 
     private final String key;
     private final String label;

@@ -8,7 +8,8 @@ import java.util.List;
  * What the platform actually did: a use of data categories, for tiers and regions, over a period. It touches the
  * member cohorts of its tiers and regions unless {@code touchesMembers} is false, and the groups of people who are
  * not members it names in {@code subjects}. {@code consent} says how a claimed consent was obtained (null: not
- * stated, taken as given), {@code balancing} a documented legitimate-interest assessment (null: none stated).
+ * stated, taken as given), {@code balancing} a documented legitimate-interest assessment (null: none stated),
+ * {@code interception} how it captures the contents of communications as they are made (null: it does not).
  */
 public record Practice(
         String id,
@@ -26,7 +27,17 @@ public record Practice(
         Method withdrawal,
         LocalDate dataCollectedFrom,
         Period period,
+        Interception interception,
         SourceSpan span) implements Fact {
+
+    /** A practice that captures no communications as they are made. */
+    public Practice(String id, String use, List<String> categories, List<String> tiers, List<String> regions,
+            boolean touchesMembers, List<String> subjects, List<Recipient> recipients, LegalBasis legalBasis,
+            ConsentGiven consent, Balancing balancing, Method objection, Method withdrawal, LocalDate dataCollectedFrom,
+            Period period, SourceSpan span) {
+        this(id, use, categories, tiers, regions, touchesMembers, subjects, recipients, legalBasis, consent, balancing,
+                objection, withdrawal, dataCollectedFrom, period, null, span);
+    }
 
     public Practice {
         categories = List.copyOf(categories);
@@ -47,7 +58,13 @@ public record Practice(
                 + (tiers.isEmpty() ? "" : "; tiers " + String.join(", ", tiers))
                 + (regions.isEmpty() ? "" : "; regions " + String.join(", ", regions))
                 + "; legal basis " + (legalBasis == null ? "unstated" : legalBasis)
-                + "; " + period;
+                + "; " + period
+                + (interception == null ? "" : "; " + interception.describe());
+    }
+
+    /** True when the practice captures the contents of communications in transit or records them. */
+    public boolean intercepts() {
+        return interception != null;
     }
 
     public LocalDate started() {
