@@ -113,7 +113,15 @@ class ScenarioSchemaTest {
                 new String[] {"exemption without measures", valid + "subjects:\n  - {id: s, region: FR, count: 5, source: public-web, since: 2024-01-01, exemption: {kind: impossible}}\n"},
                 new String[] {"misspelt key in a default change", valid.replace("enables: [train_ai_system]}", "enables: [train_ai_system], changes: [{on: 2024-09-01, defualt: off}]}")},
                 new String[] {"default change without its date", valid.replace("enables: [train_ai_system]}", "enables: [train_ai_system], changes: [{default: off}]}")},
-                new String[] {"withdrawn not a date", valid.replace("enables: [train_ai_system]}", "enables: [train_ai_system], withdrawn: soon}")}
+                new String[] {"withdrawn not a date", valid.replace("enables: [train_ai_system]}", "enables: [train_ai_system], withdrawn: soon}")},
+                new String[] {"misspelt interception key", valid.replace("started: 2024-08-01}", "started: 2024-08-01, interception: {mode: in-transit, consentd: none}}")},
+                new String[] {"unknown interception mode", valid.replace("started: 2024-08-01}", "started: 2024-08-01, interception: {mode: wiretap, consented: none}}")},
+                new String[] {"recording without confidential", valid.replace("started: 2024-08-01}", "started: 2024-08-01, interception: {mode: recorded, consented: one-party}}")},
+                new String[] {"misspelt breach key", valid + "breaches:\n  - {id: b, discovered: 2025-01-01, categories: [user.contact], people: [c], risk: high, athority_notified: 2025-01-02}\n"},
+                new String[] {"unknown breach risk", valid + "breaches:\n  - {id: b, discovered: 2025-01-01, categories: [user.contact], people: [c], risk: severe}\n"},
+                new String[] {"breach without people", valid + "breaches:\n  - {id: b, discovered: 2025-01-01, categories: [user.contact], risk: high}\n"},
+                new String[] {"disproportionate effort without a public notice", valid + "breaches:\n  - {id: b, discovered: 2025-01-01, categories: [user.contact], people: [c], risk: high, exception: disproportionate-effort}\n"},
+                new String[] {"misspelt health records key", valid.replace("platform: {name: Example}", "platform: {name: Example, health_records: {role: vendor, sources: 2, hipaa: false}}")}
         ).map(c -> DynamicTest.dynamicTest(c[0], () -> {
             byte[] bytes = c[1].getBytes();
             assertThat(schemaErrors(bytes, "case.yaml")).as("schema").isNotEmpty();
