@@ -21,7 +21,8 @@ public enum FactKind {
     ORDER("order", "order"),
     RETENTION("retention", "retention"),
     DELETION_REQUEST("deletion_request", "deletion requests"),
-    BIOMETRIC_SCHEDULE("biometric-schedule", "biometric retention schedule");
+    BIOMETRIC_SCHEDULE("biometric-schedule", "biometric retention schedule"),
+    BREACH("breach", "breach");
 
     private final String key;
     private final String label;

@@ -19,6 +19,11 @@ public interface People extends Fact {
         return Region.within(region(), container);
     }
 
+    /** The converse of {@link Breach#affects}, for rules that filter the people a breach names. */
+    default boolean affectedBy(Breach breach) {
+        return breach.affects(this);
+    }
+
     /** People in {@code groups} (groups, or facts that reach one), counting each group once. */
     static long counted(java.util.Collection<?> groups) {
         return groups.stream().map(People::of).filter(java.util.Objects::nonNull).distinct().mapToLong(People::count).sum();

@@ -5,9 +5,16 @@ import java.util.List;
 
 /**
  * The platform under review and the service classes it provides; {@code limitSensitive} is the choice it offers
- * California consumers to limit the use of their sensitive personal information, null when none is stated.
+ * California consumers to limit the use of their sensitive personal information, null when none is stated;
+ * {@code healthRecords} what it is under the FTC's Health Breach Notification Rule (null: not stated, read as not bound).
  */
-public record Platform(String name, List<Service> services, LimitSensitive limitSensitive, SourceSpan span) implements Fact {
+public record Platform(String name, List<Service> services, LimitSensitive limitSensitive, HealthRecords healthRecords,
+        SourceSpan span) implements Fact {
+
+    /** A platform that states neither a way to limit sensitive data nor health records. */
+    public Platform(String name, List<Service> services, SourceSpan span) {
+        this(name, services, null, null, span);
+    }
 
     public Platform {
         services = List.copyOf(services);
@@ -32,7 +39,8 @@ public record Platform(String name, List<Service> services, LimitSensitive limit
     public String describe() {
         return "platform " + name + (services.isEmpty() ? "" : "; services: "
                 + String.join(", ", services.stream().map(Service::key).toList()))
-                + (limitSensitive == null ? "" : "; " + limitSensitive);
+                + (limitSensitive == null ? "" : "; " + limitSensitive)
+                + (healthRecords == null ? "" : "; " + healthRecords.describe());
     }
 
     /**
@@ -54,6 +62,11 @@ public record Platform(String name, List<Service> services, LimitSensitive limit
     /** True when a way to limit the use of sensitive personal information was offered on every day of {@code conduct}. */
     public boolean offersLimitSensitiveThroughout(Period conduct) {
         return withoutLimitSensitive(conduct).isEmpty();
+    }
+
+    /** True when the Health Breach Notification Rule binds the platform ({@link HealthRecords#bound}). */
+    public boolean healthBreachRuleBinds() {
+        return healthRecords != null && healthRecords.bound();
     }
 
     public boolean provides(Service service) {

@@ -13,6 +13,7 @@ import java.util.List;
  * (null: none), and {@code infersCharacteristics} whether the scenario says its sensitive personal information is
  * collected or processed for the purpose of inferring characteristics about the people (Cal. Civ. Code § 1798.121(d));
  * null: not stated, read from the use ({@link #readAsInferring}).
+ * {@code interception} is how it captures the contents of communications as they are made (null: it does not).
  */
 public record Practice(
         String id,
@@ -32,7 +33,17 @@ public record Practice(
         Period period,
         SpecialCategoryCondition specialCategoryCondition,
         Boolean infersCharacteristics,
+        Interception interception,
         SourceSpan span) implements Fact {
+
+    /** A practice that states no Art. 9(2) condition or inference purpose and captures no communications as they are made. */
+    public Practice(String id, String use, List<String> categories, List<String> tiers, List<String> regions,
+            boolean touchesMembers, List<String> subjects, List<Recipient> recipients, LegalBasis legalBasis,
+            ConsentGiven consent, Balancing balancing, Method objection, Method withdrawal, LocalDate dataCollectedFrom,
+            Period period, SourceSpan span) {
+        this(id, use, categories, tiers, regions, touchesMembers, subjects, recipients, legalBasis, consent, balancing,
+                objection, withdrawal, dataCollectedFrom, period, null, null, null, span);
+    }
 
     public Practice {
         categories = List.copyOf(categories);
@@ -53,7 +64,13 @@ public record Practice(
                 + (tiers.isEmpty() ? "" : "; tiers " + String.join(", ", tiers))
                 + (regions.isEmpty() ? "" : "; regions " + String.join(", ", regions))
                 + "; legal basis " + (legalBasis == null ? "unstated" : legalBasis)
-                + "; " + period;
+                + "; " + period
+                + (interception == null ? "" : "; " + interception.describe());
+    }
+
+    /** True when the practice captures the contents of communications in transit or records them. */
+    public boolean intercepts() {
+        return interception != null;
     }
 
     public LocalDate started() {

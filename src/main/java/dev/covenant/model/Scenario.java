@@ -9,7 +9,7 @@ import java.util.List;
 /**
  * One scenario file, as typed facts ({@code span}: where its id, the {@code scenario} key, is written).
  * Lists are never null; {@code orders} are the consent orders and decrees binding the platform; {@code retentions} the
- * practices' retention (one per practice that states it), {@code deletionRequests} the requests to delete received. (What a fixture expects is not a fact: {@code LoadResult.expect()}.) {@code warnings} are the loader's warnings about the file
+ * practices' retention (one per practice that states it), {@code deletionRequests} the requests to delete received, {@code breaches} the personal data breaches it became aware of. (What a fixture expects is not a fact: {@code LoadResult.expect()}.) {@code warnings} are the loader's warnings about the file
  * (it is still evaluated); they are not facts.
  */
 public record Scenario(
@@ -33,6 +33,7 @@ public record Scenario(
         List<Retention> retentions,
         List<DeletionRequest> deletionRequests,
         List<BiometricSchedule> biometricSchedules,
+        List<Breach> breaches,
         List<Diagnostic> warnings) {
 
     /** A scenario the loader had nothing to warn about. */
@@ -41,7 +42,7 @@ public record Scenario(
             List<Disclosure> disclosures, List<Capture> captures, List<Setting> settings, List<Practice> practices,
             List<Model> models) {
         this(id, title, asOf, file, span, platform, cohorts, subjects, promises, documents, versions, disclosures, captures,
-                settings, practices, models, List.of(), List.of(), List.of(), List.of(), List.of());
+                settings, practices, models, List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
     }
 
     public Scenario {
@@ -60,12 +61,13 @@ public record Scenario(
         retentions = List.copyOf(retentions);
         deletionRequests = List.copyOf(deletionRequests);
         biometricSchedules = List.copyOf(biometricSchedules);
+        breaches = List.copyOf(breaches);
     }
 
     /** The same facts judged on another date (the CLI's {@code --as-of}). */
     public Scenario withAsOf(LocalDate date) {
         return new Scenario(id, title, date, file, span, platform, cohorts, subjects, promises, documents, versions,
-                disclosures, captures, settings, practices, models, orders, retentions, deletionRequests, biometricSchedules, warnings);
+                disclosures, captures, settings, practices, models, orders, retentions, deletionRequests, biometricSchedules, breaches, warnings);
     }
 
     /**
@@ -99,6 +101,7 @@ public record Scenario(
                 .forEach(facts::add);
         deletionRequests.stream().filter(d -> known(d.received())).forEach(facts::add);
         biometricSchedules.stream().filter(b -> known(b.published())).forEach(facts::add);
+        breaches.stream().filter(b -> known(b.discovered())).forEach(facts::add);
         return facts;
     }
 

@@ -3,9 +3,12 @@ package dev.covenant.scenario;
 import dev.covenant.model.Ages;
 import dev.covenant.model.Balancing;
 import dev.covenant.model.BiometricSchedule;
+import dev.covenant.model.Breach;
 import dev.covenant.model.Capture;
 import dev.covenant.model.ChangeNotice;
 import dev.covenant.model.Cohort;
+import dev.covenant.model.HealthRecords;
+import dev.covenant.model.Interception;
 import dev.covenant.model.ConsentGiven;
 import dev.covenant.model.Disclosure;
 import dev.covenant.model.Document;
@@ -69,9 +72,10 @@ import java.util.regex.Pattern;
 public final class ScenarioLoader {
 
     private static final Set<String> TOP = Set.of("scenario", "title", "as_of", "platform", "members", "subjects", "promises",
-            "documents", "settings", "practices", "models", "expect", "orders", "deletion_requests");
-    private static final Set<String> PLATFORM = Set.of("name", "services", "limit_sensitive");
+            "documents", "settings", "practices", "models", "expect", "orders", "deletion_requests", "breaches");
+    private static final Set<String> PLATFORM = Set.of("name", "services", "limit_sensitive", "health_records");
     private static final Set<String> LIMIT_SENSITIVE = Set.of("since");
+    private static final Set<String> HEALTH_RECORDS = Set.of("role", "sources", "hipaa_covered");
     private static final Set<String> COHORT = Set.of("cohort", "tier", "region", "count", "joined", "ages");
     private static final Set<String> AGES = Set.of("from", "to");
     private static final Set<String> SUBJECT = Set.of("id", "region", "count", "source", "since", "informed", "exemption");
@@ -94,7 +98,8 @@ public final class ScenarioLoader {
     private static final Set<String> OPT_OUT = Set.of("method", "retroactive");
     private static final Set<String> PRACTICE = Set.of("id", "use", "categories", "tiers", "regions", "recipients",
             "legal_basis", "objection", "withdrawal", "data_collected_from", "started", "ended", "members", "subjects",
-            "consent", "balancing", "special_category_condition", "infers_characteristics", "retention");
+            "consent", "balancing", "special_category_condition", "infers_characteristics", "retention", "interception");
+    private static final Set<String> INTERCEPTION = Set.of("mode", "consented", "confidential", "purpose_criminal_or_tortious");
     private static final Set<String> CONSENT = Set.of("obtained", "on", "wording", "informed", "specific",
             "condition_of_service", "explicit");
     private static final Set<String> BALANCING = Set.of("assessed", "note");
@@ -112,6 +117,8 @@ public final class ScenarioLoader {
     private static final Set<String> BIOMETRIC_RETENTION = Set.of("on_purpose_satisfied", "years_after_last_interaction");
     private static final Set<String> ORDER = Set.of("id", "issuer", "kind", "docket", "effective", "until", "years",
             "forbids", "requires");
+    private static final Set<String> BREACH = Set.of("id", "discovered", "categories", "people", "risk", "authority_notified",
+            "people_notified", "delay_reasons", "unauthorised_disclosure", "exception", "public_notice");
 
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
     private static final Pattern RULE_ID = Pattern.compile("[A-Z0-9][A-Z0-9-]*");
@@ -257,6 +264,9 @@ public final class ScenarioLoader {
             List<Retention> retentions = retentions(practiceFields, practices);
             List<DeletionRequest> deletionRequests = unique(top.objects("deletion_requests", DELETION_REQUEST), "id",
                     "deletion request", f -> deletionRequest(f, practiceIds));
+            Set<String> peopleIds = new java.util.TreeSet<>(subjectIds);
+            cohorts.forEach(c -> peopleIds.add(c.id()));
+            List<Breach> breaches = unique(top.objects("breaches", BREACH), "id", "breach", f -> breach(f, peopleIds));
 
             diagnostics.addAll(RegionHints.confusions(regions));
             if (id.isEmpty() || asOf.isEmpty() || platform.isEmpty()) {
@@ -264,7 +274,7 @@ public final class ScenarioLoader {
             }
             return Optional.of(new Scenario(id.get(), title.orElse(id.get()), asOf.get(), file, top.spanOf("scenario"),
                     platform.get(), cohorts, subjects, promises, documents, versions, disclosures, captures, settings,
-                    practices, models, orders, retentions, deletionRequests, biometricSchedules, diagnostics.stream().filter(Diagnostic::isWarning).toList()));
+                    practices, models, orders, retentions, deletionRequests, biometricSchedules, breaches, diagnostics.stream().filter(Diagnostic::isWarning).toList()));
         }
 
         private Optional<Platform> platform(Fields f) {
@@ -273,7 +283,11 @@ public final class ScenarioLoader {
                     ? null : "unknown service '" + key + "'; expected one of: " + dev.covenant.model.Keyed.choices(Service.class))
                     .stream().map(key -> dev.covenant.model.Keyed.parse(Service.class, key).orElseThrow()).toList();
             LimitSensitive limitSensitive = limitSensitive(f);
-            return name.map(n -> new Platform(n, services, limitSensitive, f.span()));
+            Optional<HealthRecords> healthRecords = f.object("health_records", HEALTH_RECORDS).flatMap(this::healthRecords);
+            if (f.has("health_records") && healthRecords.isEmpty()) {
+                return Optional.empty();
+            }
+            return name.map(n -> new Platform(n, services, limitSensitive, healthRecords.orElse(null), f.span()));
         }
 
         /** The way California consumers may limit the use of their sensitive personal information ({@code limit_sensitive}), or null. */
@@ -281,6 +295,67 @@ public final class ScenarioLoader {
             return f.object("limit_sensitive", LIMIT_SENSITIVE)
                     .flatMap(l -> l.requiredDate("since").map(since -> new LimitSensitive(since, l.span())))
                     .orElse(null);
+        }
+
+        /** {@code health_records}: what the platform is under the Health Breach Notification Rule, every key stated. */
+        private Optional<HealthRecords> healthRecords(Fields h) {
+            Optional<HealthRecords.Role> role = h.requiredChoice("role", HealthRecords.Role.class);
+            Optional<Long> sources = h.has("sources") ? h.count("sources") : Binder.<Long>missing(h, "sources");
+            Optional<Boolean> hipaa = h.has("hipaa_covered") ? h.flag("hipaa_covered") : Binder.<Boolean>missing(h, "hipaa_covered");
+            if (role.isEmpty() || sources.isEmpty() || hipaa.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(new HealthRecords(role.get(), sources.get(), hipaa.get()));
+        }
+
+        /**
+         * A breach the platform became aware of: the people it affected are member cohorts or subjects by id; a notice
+         * cannot precede the discovery; a public notice replaces telling the people only for disproportionate effort
+         * (GDPR Art. 34(3)(c)), and is required then.
+         */
+        private Optional<Breach> breach(Fields f, Set<String> peopleIds) {
+            Optional<String> id = f.requiredString("id");
+            Optional<LocalDate> discovered = f.requiredDate("discovered");
+            List<String> categories = nonEmpty(f, "categories", Binder::checkCategory);
+            int problems = diagnostics.size();
+            List<String> people = nonEmpty(f, "people", p -> peopleIds.contains(p) ? null
+                    : "refers to '" + p + "', which is neither a member cohort nor a subject" + Suggestions.didYouMean(p, peopleIds));
+            boolean badPeople = diagnostics.size() > problems;
+            Optional<Breach.Risk> risk = f.requiredChoice("risk", Breach.Risk.class);
+            Optional<LocalDate> authority = f.date("authority_notified");
+            Optional<LocalDate> told = f.date("people_notified");
+            Optional<String> reasons = f.string("delay_reasons");
+            Optional<Boolean> disclosure = f.has("unauthorised_disclosure") ? f.flag("unauthorised_disclosure") : Optional.of(false);
+            Optional<Breach.Exemption> exception = f.choice("exception", Breach.Exemption.class);
+            Optional<LocalDate> publicNotice = f.date("public_notice");
+            boolean bad = id.isEmpty() || discovered.isEmpty() || categories.isEmpty() || people.isEmpty() || badPeople
+                    || risk.isEmpty() || disclosure.isEmpty()
+                    || (f.has("authority_notified") && authority.isEmpty()) || (f.has("people_notified") && told.isEmpty())
+                    || (f.has("delay_reasons") && reasons.isEmpty()) || (f.has("exception") && exception.isEmpty())
+                    || (f.has("public_notice") && publicNotice.isEmpty());
+            for (String key : List.of("authority_notified", "people_notified", "public_notice")) {
+                Optional<LocalDate> day = key.equals("authority_notified") ? authority : key.equals("people_notified") ? told : publicNotice;
+                if (discovered.isPresent() && day.isPresent() && day.get().isBefore(discovered.get())) {
+                    f.report(f.spanOf(key), "'" + key + "' (" + day.get() + ") is before 'discovered' (" + discovered.get() + ") in "
+                            + Fields.where(f.path()) + ": a notice follows awareness of the breach");
+                    bad = true;
+                }
+            }
+            boolean disproportionate = exception.isPresent() && exception.get() == Breach.Exemption.DISPROPORTIONATE_EFFORT;
+            if (disproportionate && !f.has("public_notice")) {
+                f.report(f.spanOf("exception"), "missing required key 'public_notice' in " + Fields.where(f.path())
+                        + ": disproportionate effort excuses telling each person only with a public communication instead (GDPR Art. 34(3)(c))");
+                bad = true;
+            } else if (f.has("public_notice") && exception.isPresent() && !disproportionate) {
+                f.report(f.spanOf("public_notice"), "'public_notice' in " + Fields.where(f.path())
+                        + " is the public communication of GDPR Art. 34(3)(c); it goes with exception: disproportionate-effort");
+                bad = true;
+            }
+            if (bad) {
+                return Optional.empty();
+            }
+            return Optional.of(new Breach(id.get(), discovered.get(), categories, people, risk.get(), authority.orElse(null),
+                    told.orElse(null), reasons.orElse(null), disclosure.get(), exception.orElse(null), publicNotice.orElse(null), f.span()));
         }
 
         private Optional<Cohort> cohort(Fields f) {
@@ -700,12 +775,13 @@ public final class ScenarioLoader {
             Balancing balancing = balancing(f, legalBasis.orElse(null));
             SpecialCategoryCondition condition = specialCategoryCondition(f, categories);
             Boolean infersCharacteristics = infersCharacteristics(f, categories);
-            if (id.isEmpty() || use.isEmpty() || period.isEmpty()) {
+            Optional<Interception> interception = f.object("interception", INTERCEPTION).flatMap(this::interception);
+            if (id.isEmpty() || use.isEmpty() || period.isEmpty() || (f.has("interception") && interception.isEmpty())) {
                 return Optional.empty();
             }
             return Optional.of(new Practice(id.get(), use.get(), categories, tiers, regions, touchesMembers, subjects, recipients,
                     legalBasis.orElse(null), consent, balancing, objection.orElse(null), withdrawal.orElse(null),
-                    collectedFrom.orElse(null), period.get(), condition, infersCharacteristics, f.span()));
+                    collectedFrom.orElse(null), period.get(), condition, infersCharacteristics, interception.orElse(null), f.span()));
         }
 
         /**
@@ -743,6 +819,27 @@ public final class ScenarioLoader {
                 return null;
             }
             return infers.orElse(null);
+        }
+
+
+        /**
+         * {@code interception}: how a practice captures communications as they are made, and which parties consented.
+         * Whether a recording is of confidential communications decides Cal. Penal Code § 632(a): stated, never guessed.
+         */
+        private Optional<Interception> interception(Fields i) {
+            Optional<Interception.Mode> mode = i.requiredChoice("mode", Interception.Mode.class);
+            Optional<Interception.Consented> consented = i.requiredChoice("consented", Interception.Consented.class);
+            Optional<Boolean> confidential = i.has("confidential") ? i.flag("confidential") : Optional.of(false);
+            Optional<Boolean> criminal = i.has("purpose_criminal_or_tortious") ? i.flag("purpose_criminal_or_tortious") : Optional.of(false);
+            if (mode.isPresent() && mode.get() == Interception.Mode.RECORDED && !i.has("confidential")) {
+                i.report(i.span(), "missing required key 'confidential' in " + Fields.where(i.path())
+                        + ": a recording needs whether the communications are confidential (Cal. Penal Code § 632(a), (c)): true or false");
+                return Optional.empty();
+            }
+            if (mode.isEmpty() || consented.isEmpty() || confidential.isEmpty() || criminal.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(new Interception(mode.get(), consented.get(), confidential.get(), criminal.get()));
         }
 
         /**

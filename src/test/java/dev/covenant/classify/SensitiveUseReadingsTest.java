@@ -64,7 +64,7 @@ class SensitiveUseReadingsTest {
     void sensitive_data_is_read_for_the_conducts_dates() {
         Practice immigration = new Practice("p", "marketing", List.of("user.government_id.immigration", "user.contact.email"),
                 List.of(), List.of(), true, List.of(), List.of(), null, null, null, null, null, null,
-                Period.since(LocalDate.of(2023, 9, 1)), null, null, null);
+                Period.since(LocalDate.of(2023, 9, 1)), null, null, null, null);
         assertThat(SensitiveData.of(immigration, LocalDate.of(2023, 12, 31))).isEmpty();
         assertThat(SensitiveData.of(immigration, LocalDate.of(2024, 1, 1))).singleElement().satisfies(s -> {
             assertThat(s.definition()).isEqualTo(Sensitive.CCPA_SENSITIVE);
@@ -80,7 +80,7 @@ class SensitiveUseReadingsTest {
     private static Practice practice(String use, ConsentGiven consent, Boolean infers) {
         return new Practice("p", use, List.of("user.health_and_medical"), List.of(), List.of(), true, List.of(), List.of(),
                 new LegalBasis(LegalBasis.Kind.CONSENT, null), consent, null, null, null, null,
-                Period.since(LocalDate.of(2024, 1, 1)), null, infers, null);
+                Period.since(LocalDate.of(2024, 1, 1)), null, infers, null, null);
     }
 
     private static Recipient recipient(Relationship relationship, ProcessorPurpose purpose) {
@@ -88,6 +88,6 @@ class SensitiveUseReadingsTest {
     }
 
     private static Platform platform(LocalDate limitSince) {
-        return new Platform("Example", List.of(), limitSince == null ? null : new LimitSensitive(limitSince, null), null);
+        return new Platform("Example", List.of(), limitSince == null ? null : new LimitSensitive(limitSince, null), null, null);
     }
 }

@@ -17,7 +17,7 @@ class FingerprintTest {
     /** Kinds added after fingerprints hashed keys: no baseline holds them under a label. */
     private static final java.util.Set<FactKind> ADDED_AFTER_KEYS = java.util.EnumSet.of(FactKind.SUBJECT, FactKind.ORDER,
             FactKind.RETENTION, FactKind.DELETION_REQUEST,
-            FactKind.BIOMETRIC_SCHEDULE);
+            FactKind.BIOMETRIC_SCHEDULE, FactKind.BREACH);
 
     @Test
     void rewording_a_kinds_display_label_keeps_the_fingerprint_so_baselines_still_match() {

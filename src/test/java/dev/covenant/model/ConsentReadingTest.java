@@ -98,6 +98,6 @@ class ConsentReadingTest {
 
     private static Practice practice(LegalBasis.Kind basis, ConsentGiven consent) {
         return new Practice("p", "train_ai_system", List.of("user.content.public"), List.of(), List.of(), true, List.of(),
-                List.of(), new LegalBasis(basis, null), consent, null, null, null, null, Period.since(LocalDate.of(2024, 6, 1)), null, true, null);
+                List.of(), new LegalBasis(basis, null), consent, null, null, null, null, Period.since(LocalDate.of(2024, 6, 1)), null, true, null, null);
     }
 }

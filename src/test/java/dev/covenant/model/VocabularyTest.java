@@ -55,7 +55,7 @@ class VocabularyTest {
         Cohort premiumCa = new Cohort("c", "premium", "US-CA", 10, Period.since(LocalDate.of(2015, 1, 1)), null);
         Practice practice = new Practice("p", "train_ai_system", java.util.List.of("user.content.private"),
                 java.util.List.of("premium"), java.util.List.of("US"), true, java.util.List.of(), java.util.List.of(), null, null, null, null, null, null,
-                Period.since(LocalDate.of(2024, 8, 1)), null, true, null);
+                Period.since(LocalDate.of(2024, 8, 1)), null, true, null, null);
         LocalDate asOf = LocalDate.of(2025, 1, 21);
 
         assertThat(practice.reaches(premiumCa, asOf)).isTrue();
@@ -124,6 +124,6 @@ class VocabularyTest {
 
     private static Practice practice(String use, String... categories) {
         return new Practice("x", use, java.util.List.of(categories), java.util.List.of(), java.util.List.of(),
-                true, java.util.List.of(), java.util.List.of(), null, null, null, null, null, null, Period.since(LocalDate.of(2024, 1, 1)), null, true, null);
+                true, java.util.List.of(), java.util.List.of(), null, null, null, null, null, null, Period.since(LocalDate.of(2024, 1, 1)), null, true, null, null);
     }
 }

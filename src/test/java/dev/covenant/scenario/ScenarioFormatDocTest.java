@@ -25,7 +25,8 @@ class ScenarioFormatDocTest {
             Map.entry("subjects[]", "subject"), Map.entry("promises[]", "promise"), Map.entry("documents[]", "document"),
             Map.entry("documents[].versions[]", "version"), Map.entry("...versions[]", "version"),
             Map.entry("settings[]", "setting"), Map.entry("practices[]", "practice"), Map.entry("models[]", "model"),
-            Map.entry("orders[]", "order"), Map.entry("deletion_requests[]", "deletion_request"));
+            Map.entry("orders[]", "order"), Map.entry("deletion_requests[]", "deletion_request"),
+            Map.entry("breaches[]", "breach"));
 
     @Test
     void the_keys_the_format_page_marks_required_are_the_keys_the_loader_requires() throws IOException {

@@ -141,6 +141,74 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void a_breach_names_the_people_it_affected_and_its_keys_dates_and_values_are_strict() {
+        String head = "scenario: x\nas_of: 2025-03-01\nplatform: {name: x, health_records: {role: vendor, sources: 2, hipaa_covered: false}}\n"
+                + "members:\n  - {cohort: eu, tier: free, region: FR, count: 10, joined: {from: 2024-01-01}}\n"
+                + "subjects:\n  - {id: guests, region: FR, count: 5, source: directly, since: 2024-01-01}\nbreaches:\n";
+        LoadResult ok = ScenarioLoader.parse((head
+                + "  - {id: a, discovered: 2025-01-10, categories: [user.health_and_medical], people: [eu, guests], risk: high,\n"
+                + "     authority_notified: 2025-01-11, people_notified: null, unauthorised_disclosure: true}\n"
+                + "  - {id: b, discovered: 2025-02-01, categories: [user.contact], people: [eu], risk: high,\n"
+                + "     exception: disproportionate-effort, public_notice: 2025-02-03}\n"
+                + "  - {id: later, discovered: 2025-06-01, categories: [user.contact], people: [eu], risk: unlikely}\n")
+                .getBytes(StandardCharsets.UTF_8), "ok.yaml");
+        assertThat(ok.diagnostics()).isEmpty();
+        assertThat(ok.scenario().platform().healthBreachRuleBinds()).isTrue();
+        assertThat(ok.scenario().breaches()).extracting(b -> b.id() + " " + b.people() + " " + b.peopleNotified() + " " + b.exception())
+                .containsExactly("a [eu, guests] null null", "b [eu] null DISPROPORTIONATE_EFFORT", "later [eu] null null");
+        assertThat(ok.scenario().facts()).as("a breach not yet discovered on as_of is not known")
+                .filteredOn(dev.covenant.model.Breach.class::isInstance).hasSize(2);
+
+        LoadResult bad = ScenarioLoader.parse((head
+                + "  - {id: a, discovered: 2025-01-10, categories: [user.contact], people: [eu], risk: severe, athority_notified: 2025-01-11}\n"
+                + "  - {id: b, discovered: 2025-01-10, categories: [user.contact], people: [guest], risk: high, people_notified: 2025-01-09}\n"
+                + "  - {id: c, discovered: 2025-01-10, categories: [user.contact], people: [eu], risk: high, exception: disproportionate-effort}\n"
+                + "  - {id: d, discovered: 2025-01-10, categories: [user.contact], people: [eu], risk: high, exception: encrypted, public_notice: 2025-01-12}\n")
+                .getBytes(StandardCharsets.UTF_8), "bad.yaml");
+        assertThat(bad.diagnostics()).extracting(Diagnostic::format).anySatisfy(m -> assertThat(m)
+                .contains("unknown key 'athority_notified' in breaches[0]", "did you mean 'authority_notified'?"));
+        assertThat(bad.diagnostics()).extracting(Diagnostic::format).anySatisfy(m -> assertThat(m)
+                .contains("'risk' in breaches[0] has unknown value 'severe'", "unlikely | risk | high"));
+        assertThat(bad.diagnostics()).extracting(Diagnostic::format).anySatisfy(m -> assertThat(m)
+                .contains("refers to 'guest', which is neither a member cohort nor a subject", "did you mean 'guests'?"));
+        assertThat(bad.diagnostics()).extracting(Diagnostic::format).anySatisfy(m -> assertThat(m)
+                .contains("'people_notified' (2025-01-09) is before 'discovered' (2025-01-10) in breaches[1]"));
+        assertThat(bad.diagnostics()).extracting(Diagnostic::format).anySatisfy(m -> assertThat(m)
+                .contains("missing required key 'public_notice' in breaches[2]", "GDPR Art. 34(3)(c)"));
+        assertThat(bad.diagnostics()).extracting(Diagnostic::format).anySatisfy(m -> assertThat(m)
+                .contains("'public_notice' in breaches[3] is the public communication of GDPR Art. 34(3)(c)"));
+    }
+
+    @Test
+    void an_interception_says_how_contents_are_captured_and_who_consented_strictly() {
+        String head = "scenario: x\nas_of: 2025-03-01\nplatform: {name: x}\npractices:\n";
+        LoadResult ok = ScenarioLoader.parse((head
+                + "  - {id: rec, use: essential.service, started: 2024-01-01, interception: {mode: recorded, consented: one-party, confidential: true}}\n"
+                + "  - {id: plain, use: essential.service, started: 2024-01-01}\n").getBytes(StandardCharsets.UTF_8), "ok.yaml");
+        assertThat(ok.diagnostics()).isEmpty();
+        dev.covenant.model.Interception rec = ok.scenario().practices().get(0).interception();
+        assertThat(rec.barredFederally()).as("one party's consent suffices federally").isFalse();
+        assertThat(rec.barredInCalifornia()).as("California asks every party's").isTrue();
+        assertThat(rec.californiaSection()).isEqualTo("Cal. Penal Code § 632(a)");
+        assertThat(ok.scenario().practices().get(1).intercepts()).isFalse();
+
+        LoadResult bad = ScenarioLoader.parse((head
+                + "  - {id: a, use: essential.service, started: 2024-01-01, interception: {mode: in-transit, consented: everyone}}\n"
+                + "  - {id: b, use: essential.service, started: 2024-01-01, interception: {mode: recorded, consented: none}}\n"
+                + "  - {id: c, use: essential.service, started: 2024-01-01, interception: {mode: in-transit, consentd: none}}\n"
+                + "  - {id: d, use: essential.service, started: 2024-01-01, interception: {mode: in-transit, consented: none, purpose_criminal_or_tortious: maybe}}\n")
+                .getBytes(StandardCharsets.UTF_8), "bad.yaml");
+        assertThat(bad.diagnostics()).extracting(Diagnostic::format).anySatisfy(m -> assertThat(m)
+                .contains("'consented' in practices[0].interception has unknown value 'everyone'", "none | one-party | all-parties"));
+        assertThat(bad.diagnostics()).extracting(Diagnostic::format).anySatisfy(m -> assertThat(m)
+                .contains("missing required key 'confidential' in practices[1].interception", "§ 632(a)"));
+        assertThat(bad.diagnostics()).extracting(Diagnostic::format).anySatisfy(m -> assertThat(m)
+                .contains("unknown key 'consentd' in practices[2].interception", "did you mean 'consented'?"));
+        assertThat(bad.diagnostics()).extracting(Diagnostic::format).anySatisfy(m -> assertThat(m)
+                .contains("'purpose_criminal_or_tortious' in practices[3].interception must be on/off or true/false"));
+    }
+
+    @Test
     void limits_to_names_categories_and_uses_and_is_a_statement_s_not_a_contract_s() {
         String head = "scenario: x\nas_of: 2025-01-21\nplatform: {name: x}\npromises:\n";
         LoadResult ok = ScenarioLoader.parse((head
@@ -346,7 +414,7 @@ class ScenarioLoaderTest {
                 "bad.yaml:6:98: error: 'obtained' in practices[1].consent has unknown value 'ticked'; expected one of: opt-in | pre-ticked | bundled | implied | by-account-admin | written-release | verifiable-parental",
                 "bad.yaml:7:88: error: 'consent' in practices[2] says how a claimed consent was obtained, but the practice's legal_basis is 'contract'; state legal_basis: consent or parental-consent",
                 "bad.yaml:8:89: error: 'balancing' in practices[3] documents a legitimate-interest assessment, but the practice's legal_basis is 'consent'; state legal_basis: legitimate-interest",
-                "bad.yaml:9:78: error: unknown key 'consnet' in practices[4] (did you mean 'consent'?); expected one of: balancing, categories, consent, data_collected_from, ended, id, infers_characteristics, legal_basis, members, objection, recipients, regions, retention, special_category_condition, started, subjects, tiers, use, withdrawal");
+                "bad.yaml:9:78: error: unknown key 'consnet' in practices[4] (did you mean 'consent'?); expected one of: balancing, categories, consent, data_collected_from, ended, id, infers_characteristics, interception, legal_basis, members, objection, recipients, regions, retention, special_category_condition, started, subjects, tiers, use, withdrawal");
     }
 
     @Test

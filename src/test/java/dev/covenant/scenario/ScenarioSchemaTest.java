@@ -128,7 +128,15 @@ class ScenarioSchemaTest {
                 new String[] {"retention of zero days", valid.replace("started: 2024-08-01}", "started: 2024-08-01, retention: {kept_days: 0}}")},
                 new String[] {"misspelt deletion request key", valid + "deletion_requests:\n  - {id: d, region: NO, count: 2, received: 2024-09-01, practices: [p], complete: 2024-09-20}\n"},
                 new String[] {"deletion request covering no practice", valid + "deletion_requests:\n  - {id: d, region: NO, count: 2, received: 2024-09-01, practices: []}\n"},
-                new String[] {"retention statement on a contract", valid + "promises:\n  - {id: q, source: s, kind: contract, since: 2020-01-01, retention_days: 30}\n"}
+                new String[] {"retention statement on a contract", valid + "promises:\n  - {id: q, source: s, kind: contract, since: 2020-01-01, retention_days: 30}\n"},
+                new String[] {"misspelt interception key", valid.replace("started: 2024-08-01}", "started: 2024-08-01, interception: {mode: in-transit, consentd: none}}")},
+                new String[] {"unknown interception mode", valid.replace("started: 2024-08-01}", "started: 2024-08-01, interception: {mode: wiretap, consented: none}}")},
+                new String[] {"recording without confidential", valid.replace("started: 2024-08-01}", "started: 2024-08-01, interception: {mode: recorded, consented: one-party}}")},
+                new String[] {"misspelt breach key", valid + "breaches:\n  - {id: b, discovered: 2025-01-01, categories: [user.contact], people: [c], risk: high, athority_notified: 2025-01-02}\n"},
+                new String[] {"unknown breach risk", valid + "breaches:\n  - {id: b, discovered: 2025-01-01, categories: [user.contact], people: [c], risk: severe}\n"},
+                new String[] {"breach without people", valid + "breaches:\n  - {id: b, discovered: 2025-01-01, categories: [user.contact], risk: high}\n"},
+                new String[] {"disproportionate effort without a public notice", valid + "breaches:\n  - {id: b, discovered: 2025-01-01, categories: [user.contact], people: [c], risk: high, exception: disproportionate-effort}\n"},
+                new String[] {"misspelt health records key", valid.replace("platform: {name: Example}", "platform: {name: Example, health_records: {role: vendor, sources: 2, hipaa: false}}")}
         ).map(c -> DynamicTest.dynamicTest(c[0], () -> {
             byte[] bytes = c[1].getBytes();
             assertThat(schemaErrors(bytes, "case.yaml")).as("schema").isNotEmpty();

@@ -65,6 +65,11 @@ final class SchemaVocabulary {
             enumeration(at(defs, "version", "properties", "discloses", "items", "properties", "recipients", "items"),
                     Arrays.stream(Relationship.values()).filter(Relationship::outsidePlatform).map(Keyed::key).toList());
             enumeration(at(defs, "subject", "properties", "exemption", "properties", "kind"), keys(dev.covenant.model.NoticeExemption.Kind.class));
+            enumeration(at(schema, "properties", "platform", "properties", "health_records", "properties", "role"), keys(dev.covenant.model.HealthRecords.Role.class));
+            enumeration(at(defs, "practice", "properties", "interception", "properties", "mode"), keys(dev.covenant.model.Interception.Mode.class));
+            enumeration(at(defs, "practice", "properties", "interception", "properties", "consented"), keys(dev.covenant.model.Interception.Consented.class));
+            enumeration(at(defs, "breach", "properties", "risk"), keys(dev.covenant.model.Breach.Risk.class));
+            enumeration(at(defs, "breach", "properties", "exception"), keys(dev.covenant.model.Breach.Exemption.class));
             at(defs, "date").put("pattern", DATE);
             defs.get("dateOrNull").get("anyOf").forEach(option -> {
                 if (option.has("pattern")) {
