@@ -80,7 +80,7 @@ class RegionWarningsTest {
         Run run = run("check", japan.toString());
 
         assertThat(run.out()).contains(japan + ":", ": warning: members[0] (cohort 'premium-us-ca'): region 'JP' (Japan) is outside"
-                + " every citation scope of the rule pack ([CH], [EEA], [UK], [US], [US-CA])");
+                + " every citation scope of the rule pack ([CH], [EEA], [UK], [US], [US-CA], [US-IL], [US-TX])");
         assertThat(run.code()).isEqualTo(1);
     }
 

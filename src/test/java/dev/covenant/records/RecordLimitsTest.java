@@ -62,7 +62,7 @@ class RecordLimitsTest {
         Duration took = Duration.ofNanos(System.nanoTime() - start);
 
         assertThat(run.code()).as(run.err()).isEqualTo(2);
-        assertThat(run.err()).contains(USES + ":2:", "record rules on lines 2-34",
+        assertThat(run.err()).contains(USES + ":2:", "record rules on lines 2-36",
                 "exceeded its time budget of 500 ms and did not yield to the halt, so it was stopped",
                 "matching the conditions of rule 'REC-EXPLODES'");
         assertThat(out.resolve("summary.json")).as("a partial audit is not committed").doesNotExist();
@@ -85,7 +85,7 @@ class RecordLimitsTest {
         Run run = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> audit(rules, dir.resolve("out"), "--max-firings", "100"));
 
         assertThat(run.code()).as(run.err()).isEqualTo(2);
-        assertThat(run.err()).contains(USES + ":2:", "record rules on lines 2-34: evaluation stopped after 100 rule firings",
+        assertThat(run.err()).contains(USES + ":2:", "record rules on lines 2-36: evaluation stopped after 100 rule firings",
                 "rule 'REC-LOOPS' fired 101 times");
     }
 
