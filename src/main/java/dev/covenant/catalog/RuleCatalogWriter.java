@@ -232,8 +232,9 @@ public final class RuleCatalogWriter {
             out.write("- `" + s.column() + "` — " + s.term() + ": " + s.source() + "\n");
         }
         out.write("\nNot representable in the Fides taxonomy, so never derived: trade union membership (GDPR Art. 9(1),"
-                + " CCPA (ae)(1)(D)), neural data (CCPA (ae)(1)(G), from 2025-01-01) and philosophical beliefs apart from"
-                + " religious ones. Biometric keys are read as processed to identify a person; a photograph is not"
+                + " CCPA (ae)(1)(D)), neural data (CCPA (ae)(1)(G), from 2025-01-01), philosophical beliefs apart from"
+                + " religious ones, and the contents of mail, email and text messages (CCPA (ae)(1)(E)), which"
+                + " `user.content.private` holds together with notes and files. Biometric keys are read as processed to identify a person; a photograph is not"
                 + " biometric data unless processed by technical means that allow identification (GDPR Recital 51), and"
                 + " a practice that scans faces in photographs declares `user.biometric`.\n");
     }

@@ -70,6 +70,25 @@ public record Breach(
         people = List.copyOf(people);
     }
 
+    /**
+     * The breach as known on {@code asOf}: a notice dated later had not been given then, so a scenario judged on an
+     * earlier date (or {@code check --as-of}) sees the authority and the people as not yet told.
+     */
+    public Breach knownOn(LocalDate asOf) {
+        LocalDate authority = after(authorityNotified, asOf) ? null : authorityNotified;
+        LocalDate people = after(peopleNotified, asOf) ? null : peopleNotified;
+        LocalDate notice = after(publicNotice, asOf) ? null : publicNotice;
+        if (authority == authorityNotified && people == peopleNotified && notice == publicNotice) {
+            return this;
+        }
+        return new Breach(id, discovered, categories, this.people, risk, authority, people, authority == null ? null : delayReasons,
+                unauthorisedDisclosure, notice == null && publicNotice != null ? null : exception, notice, span);
+    }
+
+    private static boolean after(LocalDate day, LocalDate asOf) {
+        return day != null && day.isAfter(asOf);
+    }
+
     @Override
     public FactKind factKind() {
         return FactKind.BREACH;

@@ -22,6 +22,12 @@ public record DeletionRequest(String id, String region, long count, LocalDate re
         practices = List.copyOf(practices);
     }
 
+    /** The request as known on {@code asOf}: data deleted after that day had not been deleted then. */
+    public DeletionRequest knownOn(LocalDate asOf) {
+        return completed != null && completed.isAfter(asOf)
+                ? new DeletionRequest(id, region, count, received, practices, null, byParent, span) : this;
+    }
+
     @Override
     public FactKind factKind() {
         return FactKind.DELETION_REQUEST;

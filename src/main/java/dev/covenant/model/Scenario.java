@@ -99,9 +99,10 @@ public record Scenario(
         // A practice's retention is known with the practice; requests once received.
         retentions.stream().filter(r -> practices.stream().anyMatch(p -> p.id().equals(r.practice()) && known(p.started())))
                 .forEach(facts::add);
-        deletionRequests.stream().filter(d -> known(d.received())).forEach(facts::add);
+        deletionRequests.stream().filter(d -> known(d.received())).map(d -> d.knownOn(asOf)).forEach(facts::add);
         biometricSchedules.stream().filter(b -> known(b.published())).forEach(facts::add);
-        breaches.stream().filter(b -> known(b.discovered())).forEach(facts::add);
+        // A notice or deletion dated after as_of had not happened on that date.
+        breaches.stream().filter(b -> known(b.discovered())).map(b -> b.knownOn(asOf)).forEach(facts::add);
         return facts;
     }
 

@@ -40,7 +40,7 @@ public enum Sensitive {
             "Cal. Civ. Code § 1798.140(ae) (government ids, account log-in and financial account with access codes,"
                     + " precise geolocation, racial or ethnic origin, citizenship or immigration status, religious or"
                     + " philosophical beliefs, union membership, contents of mail, email and texts, genetic data, neural"
-                    + " data, biometric information for identification, health, sex life or sexual orientation)"),
+                    + " data from 2025-01-01, biometric information for identification, health, sex life or sexual orientation)"),
     /** The categories the FTC has treated as sensitive in its unfairness cases. */
     FTC_SENSITIVE("ftc-sensitive", "sensitive data in FTC enforcement",
             "FTC enforcement practice: health (In re GoodRx, 2023; In re BetterHelp, 2023), precise location (FTC v."

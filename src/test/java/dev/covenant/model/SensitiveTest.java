@@ -24,12 +24,13 @@ class SensitiveTest {
     }
 
     @Test
-    void ccpaSensitiveHasIdsCredentialsLocationAndMessagesButNotOpinionsBrowsingOrChildren() {
+    void ccpaSensitiveHasIdsCredentialsAndLocationButNotOpinionsBrowsingChildrenOrNotes() {
         Sensitive ccpa = Sensitive.CCPA_SENSITIVE;
         assertThat(ccpa.includes("user.government_id.national_identification_number")).isTrue();
         assertThat(ccpa.includes("user.authorization.credentials")).isTrue();
         assertThat(ccpa.includes("user.location.precise")).isTrue();
-        assertThat(ccpa.includes("user.content.private")).isTrue();
+        // (ae)(1)(E) is the contents of mail, email and texts; the Fides key also holds notes and files: not derived.
+        assertThat(ccpa.includes("user.content.private")).isFalse();
         assertThat(ccpa.includes("user.demographic.political_opinion")).isFalse();
         assertThat(ccpa.includes("user.behavior.browsing_history")).isFalse();
         assertThat(ccpa.includes("user.childrens")).isFalse();
