@@ -272,7 +272,7 @@ public final class RuleCatalog {
             exposure = ExposureFormula.parse(exposureText, text(meta, "exposureBasis")).orElse(null);
             if (exposure == null) {
                 diagnostics.add(new Diagnostic(at, problem + ": @exposure \"" + exposureText + "\" must read like"
-                        + " \"1000 USD per distinct member\" (record rules) or \"1000 USD per US member reached\""));
+                        + " \"1000 USD per distinct member\" (record rules), \"1000 USD per US member reached\" or \"1000 USD per US-IL person reached\""));
             } else if (exposure.region() != null && !Region.isValid(exposure.region())) {
                 diagnostics.add(new Diagnostic(at, problem + ": @exposure region " + exposure.region() + " is not a region"));
             }

@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 /**
  * How a rule's {@code @exposure} computes the amount at stake: an amount per unit, counted either as the
  * members a scenario finding reaches ({@code "1000 USD per US member reached"}, the members of the cohorts in
- * its evidence, optionally only those within a region), as the distinct members a record audit flagged
+ * its evidence, optionally only those within a region; {@code "person reached"} counts the same and says "people",
+ * for a rule whose evidence may hold people who are not members), as the distinct members a record audit flagged
  * ({@code "1000 USD per distinct member"}), or as the days of the conduct the finding judged, both ends
  * counted ({@code "51744 USD per day of violation"}: a continuing violation that the law counts one per day).
  * An amount the law adjusts on dates (a civil penalty maximum, raised for inflation each January) is written
@@ -27,6 +28,12 @@ public record ExposureFormula(long amount, String currency, String region, Unit 
     /** What one unit of the amount is. */
     public enum Unit {
         MEMBER_REACHED("member reached", "members reached"),
+        /**
+         * Counted as {@link #MEMBER_REACHED} is, the people in the evidence, for a law whose duty is owed to people
+         * whether they hold an account or not (biometric identifiers of people who are not members): the text then
+         * does not call them members.
+         */
+        PERSON_REACHED("person reached", "people reached"),
         DISTINCT_MEMBER("distinct member", "distinct members"),
         DAY_OF_VIOLATION("day of violation", "days of violation");
 
@@ -57,7 +64,7 @@ public record ExposureFormula(long amount, String currency, String region, Unit 
     }
 
     private static final Pattern WRITTEN = Pattern.compile(
-            "(up to )?(\\d{1,15}) ([A-Z]{3}) per (?:([A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,3})?) )?(member reached|distinct member|day of violation)"
+            "(up to )?(\\d{1,15}) ([A-Z]{3}) per (?:([A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,3})?) )?(member reached|person reached|distinct member|day of violation)"
                     + "(?: from (\\d{4}-\\d{2}-\\d{2})((?:, \\d{1,15} [A-Z]{3} from \\d{4}-\\d{2}-\\d{2})*))?");
     private static final Pattern LATER = Pattern.compile(", (\\d{1,15}) ([A-Z]{3}) from (\\d{4}-\\d{2}-\\d{2})");
 

@@ -46,4 +46,15 @@ class ExposureFormulaTest {
         assertThat(formula).hasToString("1000 USD per US member reached");
         assertThat(ExposureFormula.parse(PENALTY, null).orElseThrow()).hasToString(PENALTY);
     }
+
+    @Test
+    void per_person_reached_counts_as_members_reached_do_and_says_people() {
+        ExposureFormula formula = ExposureFormula.parse("1000 USD per US-IL person reached", "740 ILCS 14/20(1)").orElseThrow();
+
+        assertThat(formula.unit()).isEqualTo(ExposureFormula.Unit.PERSON_REACHED);
+        assertThat(formula.times(10).basis()).isEqualTo("740 ILCS 14/20(1) × 10 US-IL people reached");
+        assertThat(formula.times(10).amount()).isEqualTo(10_000L);
+        assertThat(formula).hasToString("1000 USD per US-IL person reached");
+        assertThat(ExposureFormula.parse("1000 USD per US-IL persons reached", null)).isEmpty();
+    }
 }
