@@ -7,6 +7,7 @@ import dev.covenant.finding.Finding;
 import dev.covenant.finding.Review;
 import dev.covenant.finding.RuleDescriptor;
 import dev.covenant.model.People;
+import dev.covenant.classify.Affected;
 import dev.covenant.classify.Derived;
 import dev.covenant.model.Fact;
 import dev.covenant.model.AsOf;
@@ -115,7 +116,7 @@ public final class FindingBuilder {
 
     /**
      * The finding concerns only the members within {@code region} ({@code US-CA}, by
-     * {@link dev.covenant.model.Region#within}): member cohorts outside it are left out of its evidence,
+     * {@link dev.covenant.model.Region#within}, or {@value Affected#EEA_OR_UK}): member cohorts outside it are left out of its evidence,
      * including the evidence taken from findings it rests on, and so out of its regions, its reach for
      * scoped citations and its exposure. The other facts stay: the practice, the setting, the statements
      * a rested-on finding stands on are the same conduct whoever it reached.
@@ -123,6 +124,16 @@ public final class FindingBuilder {
     public FindingBuilder within(String region) {
         this.within = region;
         return this;
+    }
+
+    /**
+     * True when {@code region} lies within the finding's {@link #within} region; {@value Affected#EEA_OR_UK} is the
+     * two together, for a rule whose GDPR and UK GDPR citations split between them by themselves.
+     */
+    private boolean withinScope(String region) {
+        return Affected.EEA_OR_UK.equals(within)
+                ? dev.covenant.model.Region.within(region, "EEA") || dev.covenant.model.Region.within(region, "UK")
+                : dev.covenant.model.Region.within(region, within);
     }
 
     public FindingBuilder message(String format, Object... args) {
@@ -195,8 +206,8 @@ public final class FindingBuilder {
                 .forEach(entry -> evidence.putIfAbsent(entry.getKey(), entry.getValue()));
         bound.regions.addAll(primary.regions);
         if (within != null) {
-            evidence.values().removeIf(e -> e.fact() instanceof People c && !c.inRegion(within));
-            bound.regions.removeIf(r -> !dev.covenant.model.Region.within(r, within));
+            evidence.values().removeIf(e -> e.fact() instanceof People c && !withinScope(c.region()));
+            bound.regions.removeIf(r -> !withinScope(r));
         }
         bound.restsOn.addAll(primary.restsOn.stream().filter(r -> !bound.restsOn.contains(r)).toList());
         // The order the engine matched them in differs between a compiled and a cached pack; the
