@@ -55,8 +55,9 @@ class UclEvidenceTest {
         for (ScenarioFiles.Found file : ScenarioFiles.find(List.of(ShippedRules.FIXTURES)).files()) {
             for (Finding ucl : run(file.path()).findings().stream().filter(f -> f.ruleId().equals("UCL-UNLAWFUL")).toList()) {
                 ucls++;
-                assertThat(ucl.evidence()).as(file.display()).filteredOn(e -> e.fact() instanceof Cohort)
-                        .isNotEmpty().allSatisfy(e -> assertThat(((Cohort) e.fact()).inRegion("US-CA")).as(e.id()).isTrue());
+                // The people it reaches: member cohorts, or the requesters of a deletion request (any People).
+                assertThat(ucl.evidence()).as(file.display()).filteredOn(e -> e.fact() instanceof dev.covenant.model.People)
+                        .isNotEmpty().allSatisfy(e -> assertThat(((dev.covenant.model.People) e.fact()).inRegion("US-CA")).as(e.id()).isTrue());
                 assertThat(ucl.regions()).as(file.display()).allSatisfy(r -> assertThat(Region.within(r, "US-CA")).isTrue());
                 assertThat(ucl.restsOn()).as(file.display()).isNotEmpty()
                         .allSatisfy(r -> assertThat(r.label()).startsWith(r.ruleId() + " on ").contains("'"))
