@@ -39,7 +39,7 @@ class CovenantApiTest {
                 assertThat(ids(run.get())).isEqualTo(ids(expected));
             }
             pool.shutdown();
-            assertThat(covenant.catalog()).hasSize(43);
+            assertThat(covenant.catalog()).hasSize(44);
         }
     }
 
@@ -91,7 +91,7 @@ class CovenantApiTest {
     void the_pack_shipped_in_the_jar_can_be_used_from_the_classpath() {
         try (Covenant covenant = Covenant.builder().classpathRules().build()) {
             assertThat(covenant.ready()).as("diagnostics: %s", covenant.diagnostics()).isTrue();
-            assertThat(covenant.catalog()).hasSize(43);
+            assertThat(covenant.catalog()).hasSize(44);
             assertThat(covenant.evaluate(List.of(CHILDREN)).results().get(0).findings()).extracting(Finding::ruleId)
                     .containsExactly("CHILD-DATA-TRAINING");
         }

@@ -7,8 +7,17 @@ package dev.covenant.model;
  * Litigation, 956 F.3d 589 (9th Cir. 2020)). {@code confidential}: the circumstances show a party wants the
  * communication confined to the parties (Cal. Penal Code § 632(c)); {@code criminalOrTortious}: captured for a
  * criminal or tortious purpose, which takes away the one-party exception of 18 U.S.C. § 2511(2)(d).
+ * {@code consentedBy}: with one party's consent, which side gave it — the members or the people who are not
+ * (subjects); null otherwise. Only the other side can have been injured: a party who consented has no claim
+ * (Cal. Penal Code § 637.2(a) gives the action to a person injured by a violation), so findings count it alone.
  */
-public record Interception(Mode mode, Consented consented, boolean confidential, boolean criminalOrTortious) {
+public record Interception(Mode mode, Consented consented, boolean confidential, boolean criminalOrTortious,
+        Party consentedBy) {
+
+    /** Without a consenting side: no party or every party consented. */
+    public Interception(Mode mode, Consented consented, boolean confidential, boolean criminalOrTortious) {
+        this(mode, consented, confidential, criminalOrTortious, null);
+    }
 
     /** How the contents are captured. */
     public enum Mode implements Keyed {
@@ -33,6 +42,31 @@ public record Interception(Mode mode, Consented consented, boolean confidential,
         public String key() {
             return Keyed.keyOf(this);
         }
+    }
+
+    /** The side of a communication that consented, with one party's consent. */
+    public enum Party implements Keyed {
+        /** The platform's members (the host who turned the recorder on, the writer who enabled the assistant). */
+        MEMBERS,
+        /** The people who are not members the practice names (guests, recipients without accounts). */
+        SUBJECTS;
+
+        @Override
+        public String key() {
+            return Keyed.keyOf(this);
+        }
+    }
+
+    /**
+     * True when {@code group} did not consent to the capture: no party did, or one side did and the group is on
+     * the other. Every party's consent leaves no one who did not.
+     */
+    public boolean withoutConsentOf(People group) {
+        return switch (consented) {
+            case NONE -> true;
+            case ALL_PARTIES -> false;
+            case ONE_PARTY -> consentedBy != null && group.members() != (consentedBy == Party.MEMBERS);
+        };
     }
 
     /**
@@ -63,7 +97,7 @@ public record Interception(Mode mode, Consented consented, boolean confidential,
     public String whoConsented() {
         return switch (consented) {
             case NONE -> "no party";
-            case ONE_PARTY -> "one party";
+            case ONE_PARTY -> consentedBy == null ? "one party" : "one party (the " + consentedBy.key() + ")";
             case ALL_PARTIES -> "every party";
         };
     }

@@ -99,7 +99,8 @@ public final class ScenarioLoader {
     private static final Set<String> PRACTICE = Set.of("id", "use", "categories", "tiers", "regions", "recipients",
             "legal_basis", "objection", "withdrawal", "data_collected_from", "started", "ended", "members", "subjects",
             "consent", "balancing", "special_category_condition", "infers_characteristics", "retention", "interception");
-    private static final Set<String> INTERCEPTION = Set.of("mode", "consented", "confidential", "purpose_criminal_or_tortious");
+    private static final Set<String> INTERCEPTION = Set.of("mode", "consented", "confidential", "purpose_criminal_or_tortious",
+            "consented_by");
     private static final Set<String> CONSENT = Set.of("obtained", "on", "wording", "informed", "specific",
             "condition_of_service", "explicit");
     private static final Set<String> BALANCING = Set.of("assessed", "note");
@@ -836,10 +837,28 @@ public final class ScenarioLoader {
                         + ": a recording needs whether the communications are confidential (Cal. Penal Code § 632(a), (c)): true or false");
                 return Optional.empty();
             }
-            if (mode.isEmpty() || consented.isEmpty() || confidential.isEmpty() || criminal.isEmpty()) {
+            // Which side consented decides who can have been injured (a consenting party is not, Cal. Penal Code
+            // § 637.2(a)): stated with one party's consent, and meaningless otherwise.
+            Optional<Interception.Party> consentedBy = i.has("consented_by")
+                    ? i.requiredChoice("consented_by", Interception.Party.class) : Optional.empty();
+            boolean onePartys = consented.isPresent() && consented.get() == Interception.Consented.ONE_PARTY;
+            if (onePartys && !i.has("consented_by")) {
+                i.report(i.span(), "missing required key 'consented_by' in " + Fields.where(i.path())
+                        + ": with one party's consent, say which side consented, members or subjects; only the other"
+                        + " side is counted (a party who consented is not injured, Cal. Penal Code § 637.2(a))");
                 return Optional.empty();
             }
-            return Optional.of(new Interception(mode.get(), consented.get(), confidential.get(), criminal.get()));
+            if (consented.isPresent() && !onePartys && i.has("consented_by")) {
+                i.report(i.span(), "'consented_by' in " + Fields.where(i.path())
+                        + " is only for consented one-party: with " + consented.get().key() + " no one side consented");
+                return Optional.empty();
+            }
+            if (mode.isEmpty() || consented.isEmpty() || confidential.isEmpty() || criminal.isEmpty()
+                    || (i.has("consented_by") && consentedBy.isEmpty())) {
+                return Optional.empty();
+            }
+            return Optional.of(new Interception(mode.get(), consented.get(), confidential.get(), criminal.get(),
+                    consentedBy.orElse(null)));
         }
 
         /**

@@ -51,7 +51,7 @@ class PackCacheTest {
 
         try (RuleBase cached = RuleBase.load(ShippedRules.RULES, cache)) {
             assertThat(cached.fromCache()).isTrue();
-            assertThat(cached.catalog().obligations()).hasSize(43);
+            assertThat(cached.catalog().obligations()).hasSize(44);
             FixtureRun compiled = FixtureRun.of(new Evaluator(ShippedRules.get(), Limits.DEFAULT), List.of(ShippedRules.FIXTURES));
             FixtureRun fromCache = FixtureRun.of(new Evaluator(cached, Limits.DEFAULT), List.of(ShippedRules.FIXTURES));
             for (int i = 0; i < compiled.outcomes().size(); i++) {

@@ -48,7 +48,7 @@ class ScenarioGeneratorTest {
                 "BIOMETRIC-ILLINOIS", "BIOMETRIC-ILLINOIS-SCHEDULE", "BIOMETRIC-ILLINOIS-PROFIT", "BIOMETRIC-TEXAS",
                 // The generator states no interception and no breaches: these rules read facts it never writes.
                 "INTERCEPTION", "INTERCEPTION-CA-WIRETAP", "INTERCEPTION-CA-RECORDING",
-                "BREACH-NOTIFICATION", "BREACH-COMMUNICATION", "HEALTH-BREACH-NOTICE");
+                "BREACH-NOTIFICATION", "BREACH-COMMUNICATION", "HEALTH-BREACH-NOTICE", "HEALTH-BREACH-NOTICE-DISCLOSURE");
         assertThat(firing.keySet()).containsExactlyInAnyOrderElementsOf(
                 ShippedRules.get().catalog().obligations().stream().map(r -> r.id()).filter(id -> !notGenerated.contains(id)).toList());
         assertThat(firing.values()).allSatisfy(count -> assertThat(count).isLessThan(n));

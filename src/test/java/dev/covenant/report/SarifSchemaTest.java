@@ -46,7 +46,7 @@ class SarifSchemaTest {
         Report report = Batch.run(ShippedRules.get(), List.of(Path.of("fixtures/linkedin")), Batch.Options.defaults());
         JsonNode run = new ObjectMapper().readTree(render(report)).get("runs").get(0);
 
-        assertThat(run.get("tool").get("driver").get("rules")).hasSize(43);
+        assertThat(run.get("tool").get("driver").get("rules")).hasSize(44);
         JsonNode sca = null;
         for (JsonNode result : run.get("results")) {
             if (result.get("ruleId").asText().equals("SCA-DISCLOSURE")) {

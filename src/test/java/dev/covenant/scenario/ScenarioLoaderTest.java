@@ -183,7 +183,7 @@ class ScenarioLoaderTest {
     void an_interception_says_how_contents_are_captured_and_who_consented_strictly() {
         String head = "scenario: x\nas_of: 2025-03-01\nplatform: {name: x}\npractices:\n";
         LoadResult ok = ScenarioLoader.parse((head
-                + "  - {id: rec, use: essential.service, started: 2024-01-01, interception: {mode: recorded, consented: one-party, confidential: true}}\n"
+                + "  - {id: rec, use: essential.service, started: 2024-01-01, interception: {mode: recorded, consented: one-party, consented_by: members, confidential: true}}\n"
                 + "  - {id: plain, use: essential.service, started: 2024-01-01}\n").getBytes(StandardCharsets.UTF_8), "ok.yaml");
         assertThat(ok.diagnostics()).isEmpty();
         dev.covenant.model.Interception rec = ok.scenario().practices().get(0).interception();
@@ -191,12 +191,17 @@ class ScenarioLoaderTest {
         assertThat(rec.barredInCalifornia()).as("California asks every party's").isTrue();
         assertThat(rec.californiaSection()).isEqualTo("Cal. Penal Code § 632(a)");
         assertThat(ok.scenario().practices().get(1).intercepts()).isFalse();
+        assertThat(rec.consentedBy()).isEqualTo(dev.covenant.model.Interception.Party.MEMBERS);
 
         LoadResult bad = ScenarioLoader.parse((head
                 + "  - {id: a, use: essential.service, started: 2024-01-01, interception: {mode: in-transit, consented: everyone}}\n"
                 + "  - {id: b, use: essential.service, started: 2024-01-01, interception: {mode: recorded, consented: none}}\n"
                 + "  - {id: c, use: essential.service, started: 2024-01-01, interception: {mode: in-transit, consentd: none}}\n"
-                + "  - {id: d, use: essential.service, started: 2024-01-01, interception: {mode: in-transit, consented: none, purpose_criminal_or_tortious: maybe}}\n")
+                + "  - {id: d, use: essential.service, started: 2024-01-01, interception: {mode: in-transit, consented: none, purpose_criminal_or_tortious: maybe}}\n"
+                + "  - {id: e, use: essential.service, started: 2024-01-01, interception: {mode: in-transit, consented: one-party}}\n"
+                + "  - {id: f, use: essential.service, started: 2024-01-01, interception: {mode: in-transit, consented: one-party, consented_by: hosts}}\n"
+                + "  - {id: g, use: essential.service, started: 2024-01-01, interception: {mode: in-transit, consented: one-party, consentd_by: members}}\n"
+                + "  - {id: h, use: essential.service, started: 2024-01-01, interception: {mode: in-transit, consented: none, consented_by: members}}\n")
                 .getBytes(StandardCharsets.UTF_8), "bad.yaml");
         assertThat(bad.diagnostics()).extracting(Diagnostic::format).anySatisfy(m -> assertThat(m)
                 .contains("'consented' in practices[0].interception has unknown value 'everyone'", "none | one-party | all-parties"));
@@ -206,6 +211,14 @@ class ScenarioLoaderTest {
                 .contains("unknown key 'consentd' in practices[2].interception", "did you mean 'consented'?"));
         assertThat(bad.diagnostics()).extracting(Diagnostic::format).anySatisfy(m -> assertThat(m)
                 .contains("'purpose_criminal_or_tortious' in practices[3].interception must be on/off or true/false"));
+        assertThat(bad.diagnostics()).extracting(Diagnostic::format).anySatisfy(m -> assertThat(m)
+                .contains("missing required key 'consented_by' in practices[4].interception", "§ 637.2(a)"));
+        assertThat(bad.diagnostics()).extracting(Diagnostic::format).anySatisfy(m -> assertThat(m)
+                .contains("'consented_by' in practices[5].interception has unknown value 'hosts'", "members | subjects"));
+        assertThat(bad.diagnostics()).extracting(Diagnostic::format).anySatisfy(m -> assertThat(m)
+                .contains("unknown key 'consentd_by' in practices[6].interception", "did you mean 'consented_by'?"));
+        assertThat(bad.diagnostics()).extracting(Diagnostic::format).anySatisfy(m -> assertThat(m)
+                .contains("'consented_by' in practices[7].interception is only for consented one-party"));
     }
 
     @Test

@@ -57,7 +57,7 @@ class CovenantServerTest {
         assertThat(get("/healthz").body()).isEqualTo("{\"status\":\"ok\"}");
         assertThat(body(get("/readyz")).get("version").asText()).isEqualTo(dev.covenant.source.Version.current());
         assertThat(body(get("/readyz")).get("status").asText()).isEqualTo("ready");
-        assertThat(body(get("/v1/rules")).get("rules")).hasSize(43);
+        assertThat(body(get("/v1/rules")).get("rules")).hasSize(44);
         HttpResponse<String> missing = get("/v2/nothing");
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(body(missing).get("error").get("code").asText()).isEqualTo("not-found");
