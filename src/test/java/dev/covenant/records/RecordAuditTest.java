@@ -306,8 +306,12 @@ class RecordAuditTest {
         Path data = dir.resolve("gen");
         RecordGenerator.write(data, 7, 20_000);
         dev.covenant.model.Scenario context = dev.covenant.scenario.ScenarioLoader.load(Path.of(SCENARIO), SCENARIO).scenario();
-        RecordEngine engine = new RecordEngine(RecordRules.shipped(), RecordEngine.contextOf(context),
-                dev.covenant.engine.Limits.DEFAULT);
+        // The LinkedIn case states no retention; a 180-day limit on its training practice (this test's own, not the
+        // fixture's) lets the generated log exercise REC-RETENTION-EXCEEDED too.
+        List<Object> facts = new ArrayList<>(RecordEngine.contextOf(context));
+        facts.add(new dev.covenant.model.Retention("genai-training", 180, null, null, false,
+                dev.covenant.source.SourceSpan.of("findings_do_not_depend_on_threads_or_chunk_size", 1, 1)));
+        RecordEngine engine = new RecordEngine(RecordRules.shipped(), facts, dev.covenant.engine.Limits.DEFAULT);
         SettingsHistory history = Audit.readHistory(data.resolve("settings-history.csv"), "settings-history.csv", context.settings(), 1_000_000,
                 d -> { throw new AssertionError(d); });
 
