@@ -44,7 +44,7 @@ class RecordAuditTest {
 
     private static final List<FixtureFolder> FIXTURE_FOLDERS = List.of(
             new FixtureFolder(SCENARIO, USES, HISTORY),
-            new FixtureFolder("fixtures/records/retention/scenario.yaml", Path.of("fixtures/records/retention/uses.csv"), null));
+            new FixtureFolder("fixtures/retention/records-transcripts-past-limit.yaml", Path.of("fixtures/records/retention/uses.csv"), null));
 
     @Test
     void every_record_rule_fires_on_its_fixtures_and_not_on_its_near_misses() throws IOException {
@@ -82,7 +82,7 @@ class RecordAuditTest {
     @Test
     void a_use_past_the_retention_limit_is_cited_by_the_members_region_and_names_the_limit_it_overstayed() throws IOException {
         Path out = dir.resolve("retention");
-        Run run = auditAgainst("fixtures/records/retention/scenario.yaml", out, "--records", "fixtures/records/retention/uses.csv");
+        Run run = auditAgainst("fixtures/retention/records-transcripts-past-limit.yaml", out, "--records", "fixtures/records/retention/uses.csv");
         assertThat(run.code()).as(run.err()).isEqualTo(1);
         Map<String, JsonNode> byRecord = new TreeMap<>();
         for (String line : Files.readAllLines(out.resolve("findings.jsonl"), StandardCharsets.UTF_8)) {
