@@ -81,6 +81,16 @@ public record Retention(String practice, Integer limitDays, Integer keptDays, Ac
     }
 
     /**
+     * True when a data item collected on {@code collected} and used on {@code used} was still held past the
+     * platform's own limit ({@link #overstayedFrom}: a use on the limit's last day is within it): the per-record
+     * reading REC-RETENTION-EXCEEDED makes of the limit. False with no limit, or for data kept under a legal
+     * obligation (the exception every retention rule honours).
+     */
+    public boolean overstayedBy(LocalDate collected, LocalDate used) {
+        return limitDays != null && !legalHold && collected != null && !used.isBefore(overstayedFrom(collected, limitDays));
+    }
+
+    /**
      * The days on which records of {@code practice}, collected from {@code collectedFrom}, were kept past
      * {@code limit} days if they are in fact kept {@code kept} days: from the first record's first day past the
      * limit to the last record's last day kept (the practice's end plus {@code kept}), cut at {@code asOf};

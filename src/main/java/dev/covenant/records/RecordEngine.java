@@ -43,7 +43,7 @@ public final class RecordEngine {
 
     /**
      * The scenario facts record rules may match: the platform, its promises and statements, its settings,
-     * its practices, and the consent they claim by use and category ({@link ConsentClaims}).
+     * its practices and their retentions, and the consent they claim by use and category ({@link ConsentClaims}).
      */
     public static List<Object> contextOf(dev.covenant.model.Scenario scenario) {
         List<Object> facts = new ArrayList<>();
@@ -51,6 +51,7 @@ public final class RecordEngine {
         facts.addAll(scenario.promises());
         facts.addAll(scenario.settings());
         facts.addAll(scenario.practices());
+        facts.addAll(scenario.retentions());
         facts.add(ConsentClaims.of(scenario.practices()));
         return facts;
     }
@@ -187,6 +188,9 @@ public final class RecordEngine {
                     : " " + (s.on() ? "on" : "off") + " by default (introduced " + s.introduced() + "), no change by the member before the use date";
             return "setting " + s.settingId() + state
                     + (s.changedOnUseDate() ? "; the member also changed it on the use date itself, not counted: the log does not order that change against the use" : "");
+        }
+        if (o instanceof dev.covenant.model.Retention r) {
+            return r.describe();
         }
         if (o instanceof dev.covenant.model.Promise p) {
             return p.promiseKind().key() + " " + p.id() + " (" + p.span().location() + ")";

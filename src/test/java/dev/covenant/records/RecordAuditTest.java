@@ -35,29 +35,72 @@ class RecordAuditTest {
     @TempDir
     Path dir;
 
+    /**
+     * A folder of record fixtures: its log, its settings history (null: none) and the scenario it is judged against.
+     * The LinkedIn case states no retention, so the retention rule's records have a scenario of their own.
+     */
+    private record FixtureFolder(String scenario, Path uses, Path history) {
+    }
+
+    private static final List<FixtureFolder> FIXTURE_FOLDERS = List.of(
+            new FixtureFolder(SCENARIO, USES, HISTORY),
+            new FixtureFolder("fixtures/retention/records-transcripts-past-limit.yaml", Path.of("fixtures/records/retention/uses.csv"), null));
+
     @Test
     void every_record_rule_fires_on_its_fixtures_and_not_on_its_near_misses() throws IOException {
-        Run run = audit(dir.resolve("out"), "--records", USES.toString(), "--settings-history", HISTORY.toString());
-        assertThat(run.code()).as(run.err()).isEqualTo(1);
-
-        Map<String, Set<String>> rulesByRecord = findingsByRecord(dir.resolve("out"));
         Set<String> fires = new TreeSet<>();
         Set<String> near = new TreeSet<>();
-        for (String line : Files.readAllLines(USES).subList(1, Files.readAllLines(USES).size())) {
-            String id = line.substring(0, line.indexOf(','));
-            String rule = id.replaceFirst("^(fires|near)-", "").replaceFirst("-\\d+$", "");
-            Set<String> flagged = rulesByRecord.getOrDefault(id, Set.of());
-            if (id.startsWith("fires-")) {
-                assertThat(flagged).as(id).contains(rule);
-                fires.add(rule);
-            } else {
-                assertThat(flagged).as(id).doesNotContain(rule);
-                near.add(rule);
+        for (FixtureFolder folder : FIXTURE_FOLDERS) {
+            Path out = dir.resolve("out-" + folder.uses().getParent().getFileName());
+            List<String> args = new ArrayList<>(List.of("--records", folder.uses().toString()));
+            if (folder.history() != null) {
+                args.addAll(List.of("--settings-history", folder.history().toString()));
+            }
+            Run run = auditAgainst(folder.scenario(), out, args.toArray(String[]::new));
+            assertThat(run.code()).as(folder.uses() + ": " + run.err()).isEqualTo(1);
+
+            Map<String, Set<String>> rulesByRecord = findingsByRecord(out);
+            List<String> lines = Files.readAllLines(folder.uses());
+            for (String line : lines.subList(1, lines.size())) {
+                String id = line.substring(0, line.indexOf(','));
+                String rule = id.replaceFirst("^(fires|near)-", "").replaceFirst("-\\d+$", "");
+                Set<String> flagged = rulesByRecord.getOrDefault(id, Set.of());
+                if (id.startsWith("fires-")) {
+                    assertThat(flagged).as(folder.uses() + " " + id).contains(rule);
+                    fires.add(rule);
+                } else {
+                    assertThat(flagged).as(folder.uses() + " " + id).doesNotContain(rule);
+                    near.add(rule);
+                }
             }
         }
         Set<String> ruleIds = ruleIds();
         assertThat(fires).as("rules with a record that fires").isEqualTo(ruleIds);
         assertThat(near).as("rules with a near miss").isEqualTo(ruleIds);
+    }
+
+    @Test
+    void a_use_past_the_retention_limit_is_cited_by_the_members_region_and_names_the_limit_it_overstayed() throws IOException {
+        Path out = dir.resolve("retention");
+        Run run = auditAgainst("fixtures/retention/records-transcripts-past-limit.yaml", out, "--records", "fixtures/records/retention/uses.csv");
+        assertThat(run.code()).as(run.err()).isEqualTo(1);
+        Map<String, JsonNode> byRecord = new TreeMap<>();
+        for (String line : Files.readAllLines(out.resolve("findings.jsonl"), StandardCharsets.UTF_8)) {
+            JsonNode f = JSON.readTree(line);
+            if (f.get("rule").asText().equals("REC-RETENTION-EXCEEDED")) {
+                byRecord.put(f.get("record_id").asText(), f);
+            }
+        }
+        assertThat(byRecord.keySet()).as("day 91 of a 90-day limit and later; not day 90, a legal hold, an undated record, Texas or pre-CPRA California")
+                .containsExactly("fires-REC-RETENTION-EXCEEDED-1", "fires-REC-RETENTION-EXCEEDED-2", "fires-REC-RETENTION-EXCEEDED-3");
+        assertThat(byRecord.get("fires-REC-RETENTION-EXCEEDED-1").get("citations").toString())
+                .isEqualTo("[\"GDPR Art. 5(1)(e)\",\"GDPR Art. 17(1)(a)\"]");
+        assertThat(byRecord.get("fires-REC-RETENTION-EXCEEDED-2").get("citations").toString()).as("the UK after 2020")
+                .isEqualTo("[\"UK GDPR Art. 5(1)(e)\",\"UK GDPR Art. 17(1)(a)\"]");
+        assertThat(byRecord.get("fires-REC-RETENTION-EXCEEDED-3").get("citations").toString())
+                .isEqualTo("[\"Cal. Civ. Code § 1798.100(a)(3)\"]");
+        assertThat(byRecord.get("fires-REC-RETENTION-EXCEEDED-1").get("against").asText())
+                .isEqualTo("retention of practice 'support-transcripts': limit 90 days; kept 400 days");
     }
 
     @Test
@@ -263,8 +306,12 @@ class RecordAuditTest {
         Path data = dir.resolve("gen");
         RecordGenerator.write(data, 7, 20_000);
         dev.covenant.model.Scenario context = dev.covenant.scenario.ScenarioLoader.load(Path.of(SCENARIO), SCENARIO).scenario();
-        RecordEngine engine = new RecordEngine(RecordRules.shipped(), RecordEngine.contextOf(context),
-                dev.covenant.engine.Limits.DEFAULT);
+        // The LinkedIn case states no retention; a 180-day limit on its training practice (this test's own, not the
+        // fixture's) lets the generated log exercise REC-RETENTION-EXCEEDED too.
+        List<Object> facts = new ArrayList<>(RecordEngine.contextOf(context));
+        facts.add(new dev.covenant.model.Retention("genai-training", 180, null, null, false,
+                dev.covenant.source.SourceSpan.of("findings_do_not_depend_on_threads_or_chunk_size", 1, 1)));
+        RecordEngine engine = new RecordEngine(RecordRules.shipped(), facts, dev.covenant.engine.Limits.DEFAULT);
         SettingsHistory history = Audit.readHistory(data.resolve("settings-history.csv"), "settings-history.csv", context.settings(), 1_000_000,
                 d -> { throw new AssertionError(d); });
 
@@ -341,7 +388,11 @@ class RecordAuditTest {
     }
 
     private Run audit(Path out, String... args) {
-        List<String> all = new ArrayList<>(List.of("audit", "-q", "--scenario", SCENARIO, "--out", out.toString()));
+        return auditAgainst(SCENARIO, out, args);
+    }
+
+    private Run auditAgainst(String scenario, Path out, String... args) {
+        List<String> all = new ArrayList<>(List.of("audit", "-q", "--scenario", scenario, "--out", out.toString()));
         all.addAll(List.of(args));
         StringWriter o = new StringWriter();
         StringWriter e = new StringWriter();
