@@ -39,32 +39,42 @@ public record Affected(Practice practice, String region, List<People> groups) im
 
     /** The affected of {@code practice}, from the cohorts it reaches (or Reach facts) and the subjects it touches. */
     public static List<Affected> of(Practice practice, Collection<?> reached, Collection<?> touched) {
-        Map<String, List<People>> byRegion = new LinkedHashMap<>();
         List<People> everyone = new ArrayList<>();
         List<Object> all = new ArrayList<>(reached);
         all.addAll(touched);
         for (Object value : all) {
             People group = People.of(value);
-            if (group == null || everyone.contains(group)) {
-                continue;
+            if (group != null && !everyone.contains(group)) {
+                everyone.add(group);
             }
-            everyone.add(group);
+        }
+        List<Affected> result = new ArrayList<>();
+        byRegion(everyone, true).forEach((region, groups) -> result.add(new Affected(practice, region, groups)));
+        return result;
+    }
+
+    /**
+     * {@code everyone} grouped by each region that encloses them, plus {@link #EEA_OR_UK} (and, when
+     * {@code membersGroup}, {@link #MEMBERS_IN_EEA_OR_UK}) and {@link Audience#ANYWHERE} for all of them: the one
+     * grouping of people by jurisdiction that the derived facts counting people share.
+     */
+    public static Map<String, List<People>> byRegion(List<People> everyone, boolean membersGroup) {
+        Map<String, List<People>> byRegion = new LinkedHashMap<>();
+        for (People group : everyone) {
             for (String region : Region.enclosing(group.region())) {
                 byRegion.computeIfAbsent(region, r -> new ArrayList<>()).add(group);
             }
             if (group.inRegion("EEA") || group.inRegion("UK")) {
                 byRegion.computeIfAbsent(EEA_OR_UK, r -> new ArrayList<>()).add(group);
-                if (group.members()) {
+                if (membersGroup && group.members()) {
                     byRegion.computeIfAbsent(MEMBERS_IN_EEA_OR_UK, r -> new ArrayList<>()).add(group);
                 }
             }
         }
-        List<Affected> result = new ArrayList<>();
-        byRegion.forEach((region, groups) -> result.add(new Affected(practice, region, groups)));
         if (!everyone.isEmpty()) {
-            result.add(new Affected(practice, Audience.ANYWHERE, everyone));
+            byRegion.put(Audience.ANYWHERE, List.copyOf(everyone));
         }
-        return result;
+        return byRegion;
     }
 
     @Override

@@ -2,12 +2,9 @@ package dev.covenant.classify;
 
 import dev.covenant.model.Breach;
 import dev.covenant.model.People;
-import dev.covenant.model.Region;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Derived: the people a breach affected within a region — the member cohorts and groups of people who are not members
@@ -29,25 +26,14 @@ public record Breached(Breach breach, String region, List<People> groups) implem
 
     /** The affected of {@code breach}, from the cohorts and subjects (of {@code known}) it names. */
     public static List<Breached> of(Breach breach, Collection<? extends People> known) {
-        Map<String, List<People>> byRegion = new LinkedHashMap<>();
         List<People> everyone = new ArrayList<>();
         for (People group : known) {
-            if (!breach.affects(group) || everyone.contains(group) || group.count() == 0) {
-                continue;
-            }
-            everyone.add(group);
-            for (String region : Region.enclosing(group.region())) {
-                byRegion.computeIfAbsent(region, r -> new ArrayList<>()).add(group);
-            }
-            if (group.inRegion("EEA") || group.inRegion("UK")) {
-                byRegion.computeIfAbsent(Affected.EEA_OR_UK, r -> new ArrayList<>()).add(group);
+            if (breach.affects(group) && !everyone.contains(group) && group.count() != 0) {
+                everyone.add(group);
             }
         }
         List<Breached> result = new ArrayList<>();
-        byRegion.forEach((region, groups) -> result.add(new Breached(breach, region, groups)));
-        if (!everyone.isEmpty()) {
-            result.add(new Breached(breach, Audience.ANYWHERE, everyone));
-        }
+        Affected.byRegion(everyone, false).forEach((region, groups) -> result.add(new Breached(breach, region, groups)));
         return result;
     }
 
