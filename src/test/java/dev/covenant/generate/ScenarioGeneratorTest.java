@@ -41,6 +41,9 @@ class ScenarioGeneratorTest {
         java.util.Set<String> notGenerated = java.util.Set.of("GDPR-CHILD-CONSENT", "GDPR-INVALID-CONSENT",
                 "GDPR-TRANSPARENCY-INDIRECT", "PRIOR-ORDER-VIOLATION", "PRIOR-ORDER-SHARING", "PUBLIC-PROMISE-BROKEN",
                 "GDPR-SPECIAL-CATEGORY",
+                // CCPA-SENSITIVE: the generator gives California practices private content only, which the sensitive-data
+                // table does not read as CCPA-sensitive (notes and files are not the contents of mail, email or texts).
+                "CCPA-SENSITIVE",
                 // Retention and deletion: the generator emits no retention, deletion requests or retention statements.
                 "RETENTION-EXCEEDED", "DELETION-REQUEST-IGNORED", "RETENTION-PROMISE-BROKEN", "CHILD-DATA-RETENTION",
                 // Biometric identifiers of Illinois or Texas people: the generator emits neither those regions nor
